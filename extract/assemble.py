@@ -1,0 +1,237 @@
+"""Assemble table lines into indicator rows.
+
+What real LAKIP tables do to a line-based reader, and how each is handled:
+- group rows (`Sasaran 1 …`, `Program Dukungan Manajemen`, OCR'd `ran 1. Mewujudkan …`)
+  span the value columns with text → a section label, not a row;
+- Tujuan/Program/Sasaran cells wrap over the lines of several indicator rows →
+  their text accumulates into the block label of those rows;
+- indicator names wrap, and after a page break the tail comes as its own line,
+  sometimes shifted into the first column with stamp/OCR noise beside it →
+  continuation of the previous row;
+- merged Sasaran-Kinerja/activity cells → carried down to the rows they cover.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.header import Header
+from extract.model import HistoryValue, Line, Row, Source, Value
+from extract.values import clean, parse_value
+
+_NUMBER = re.compile(r"^\d{1,3}\s*\.?$")
+_LETTER = re.compile(r"^[A-HА-Х]\s*\.?$")  # A/B enumerators, Cyrillic look-alikes included
+_SASARAN = re.compile(r"sasaran|\bran\s*\d", re.I)
+_SUBHEADING = re.compile(r"^\s*(?:-\s*)?\d+\)\s+(.+?)\s*$")
+_SECTION_HEADING = re.compile(r"^\s*(?:\d+(?:\.\d+)+\.?|\d+\.)\s+\S")
+
+
+@dataclass
+class _Group:
+    level: int  # 0 program/tujuan, 1 sasaran, 2 numbered block
+    parts: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        return _tidy(" ".join(self.parts))
+
+
+@dataclass
+class _Draft:
+    number: str | None
+    source: Source
+    stack: tuple[_Group, ...]
+    indicator: list[str]
+    activity: list[str] | None
+    cells: dict[int, str] = field(default_factory=dict)
+    lines: list[int] = field(default_factory=list)
+
+
+def assemble_rows(header: Header, body: list[Line], table_seq: int, headings: list[str], caption: str | None, path: str) -> list[Row]:
+    if header.kind == "other":
+        return []
+    roles = header.roles
+    width = len(roles)
+    no_col = roles.index("no") if "no" in roles else None
+    ind_col = roles.index("indicator") if "indicator" in roles else None
+    act_col = roles.index("activity") if "activity" in roles else None
+    group_cols = [i for i, r in enumerate(roles) if r == "group"]
+    value_cols = [i for i, r in enumerate(roles) if r in ("target", "realisasi", "capaian") or r.startswith("hist:")]
+    text_col = ind_col if ind_col is not None else act_col  # where a row's name is
+
+    stack: list[_Group | None] = [None, None, None]
+    drafts: list[_Draft] = []
+    prev = ""  # what the previous line was: row, cont, group, label
+
+    def current_stack() -> tuple[_Group, ...]:
+        return tuple(g for g in stack if g is not None)
+
+    def open_group(level: int, text: str) -> None:
+        stack[level] = _Group(level, [text] if text else [])
+        for deeper in range(level + 1, 3):
+            stack[deeper] = None
+
+    for ln in body:
+        cells = list(ln.cells) + [""] * (width - len(ln.cells))
+        cells = [c.strip() for c in cells]
+        first = cells[0]
+        shifted = len(ln.cells) < width - 1 and not _NUMBER.match(first)
+        if shifted and drafts and prev in ("row", "cont"):
+            # A wrapped tail after a page break, pushed into the first column.
+            if first and not _junk(first):
+                drafts[-1].indicator.append(first)
+                drafts[-1].lines.append(ln.source.line)
+            prev = "cont"
+            continue
+        parsed = {c: parse_value(cells[c]) for c in value_cols if c < len(cells) and cells[c]}
+        has_values = any(v.kind not in ("text", "empty") for v in parsed.values())
+        spill = any(v.kind == "text" for v in parsed.values())
+        no_text = cells[no_col] if no_col is not None else ""
+        numbered = bool(_NUMBER.match(no_text))
+        name = cells[text_col] if text_col is not None else ""
+
+        # Group rows: text in the No column only, a letter enumerator, or text spilling
+        # over the value columns with no value at all.
+        only_first = bool(first) and not any(cells[1:])
+        if not has_values and not numbered and (spill or _LETTER.match(no_text) or (only_first and no_col is not None)):
+            text = _span_text(cells)
+            if prev == "group" and not _LETTER.match(no_text) and stack[0] is not None and not _SASARAN.search(text):
+                top = next(g for g in reversed(stack) if g is not None)
+                top.parts.append(text)
+            elif text:
+                open_group(1 if _SASARAN.search(text[:20]) else 0, text)
+            prev = "group"
+            continue
+
+        # Block start: a number in the No column, or new text in the first Tujuan/Sasaran column.
+        block_text = " ".join(cells[c] for c in group_cols if cells[c])
+        if numbered or (no_col is None and group_cols and cells[group_cols[0]]):
+            level = 1 if (not numbered and _SASARAN.search(cells[group_cols[0]] if group_cols else "")) else 2
+            if not name and not has_values:
+                label = block_text or (cells[act_col] if act_col is not None else "")
+                open_group(level, label)
+                prev = "label"
+                continue
+            open_group(level, block_text)
+        elif block_text:
+            holder = stack[2] or stack[1]
+            if holder is None:
+                open_group(2, "")
+                holder = stack[2]
+            assert holder is not None
+            holder.parts.append(block_text)
+
+        act = cells[act_col] if act_col is not None and act_col != text_col else ""
+        continuing = bool(drafts) and not numbered and prev in ("row", "cont")
+        wrapped = not has_values and (ln.after_break or name[:1].islower() or prev == "cont")
+        if (name or has_values) and continuing and (ln.continues or (name and wrapped)):
+            drafts[-1].indicator.append(name)
+            if act and drafts[-1].activity is not None:
+                drafts[-1].activity.append(act)
+            drafts[-1].lines.append(ln.source.line)
+            _fill(drafts[-1], cells, parsed)
+            prev = "cont"
+            continue
+        if not name and not has_values:
+            if drafts and act and drafts[-1].activity is not None:
+                drafts[-1].activity.append(act)
+            prev = "cont" if drafts else prev
+            continue
+        if not name and has_values and continuing:
+            _fill(drafts[-1], cells, parsed)
+            drafts[-1].lines.append(ln.source.line)
+            continue
+        activity = _activity(act, drafts, current_stack())
+        d = _Draft(no_text if numbered else None, ln.source, current_stack(), [name] if name else [], activity)
+        d.lines.append(ln.source.line)
+        _fill(d, cells, parsed)
+        drafts.append(d)
+        prev = "row"
+
+    return [_finish(header, d, table_seq, k, headings, caption) for k, d in enumerate(drafts, start=1)]
+
+
+def _activity(act: str, drafts: list[_Draft], stack: tuple[_Group, ...]) -> list[str] | None:
+    same_block = bool(drafts) and drafts[-1].stack == stack
+    if act:
+        if act[:1].islower() and same_block and drafts[-1].activity is not None:
+            drafts[-1].activity.append(act)  # the merged cell wrapped: both rows share it
+            return drafts[-1].activity
+        return [act]
+    if same_block and drafts[-1].activity is not None:
+        return drafts[-1].activity  # merged cell carried down
+    return None
+
+
+def _fill(d: _Draft, cells: list[str], parsed: dict[int, Value]) -> None:
+    for c, v in parsed.items():
+        if c not in d.cells and v.kind != "text":
+            d.cells[c] = cells[c]
+
+
+def _finish(header: Header, d: _Draft, table_seq: int, row_seq: int, headings: list[str], caption: str | None) -> Row:
+    roles = header.roles
+    values: dict[str, Value] = {}
+    history: list[HistoryValue] = []
+    for c, raw in sorted(d.cells.items()):
+        role = roles[c]
+        if role.startswith("hist:"):
+            _, kind, year = role.split(":")
+            history.append(HistoryValue(int(year) if year else None, kind, parse_value(raw)))  # type: ignore[arg-type]
+        elif role not in values:
+            values[role] = parse_value(raw)
+    indicator = _tidy(" ".join(d.indicator))
+    activity = _tidy(" ".join(d.activity)) if d.activity else None
+    section = " › ".join(t for g in d.stack if (t := g.text()))
+    if header.kind == "kegiatan":
+        sub = next((m.group(1) for h in headings if (m := _SUBHEADING.match(h))), None)
+        sect = next((h for h in headings if _SECTION_HEADING.match(h)), None)
+        activity, indicator = indicator, _tidy(sub) if sub else indicator
+        section = _tidy(sect) if sect else section
+    elif header.kind == "multi_year":
+        program = next((h for h in headings if re.search(r"\bprogram\b", h, re.I) and re.match(r"\s*\d+\.", h)), None)
+        activity = _tidy(re.sub(r"^\s*(?:\d+\)|-)\s*", "", caption)) if caption else None
+        section = " › ".join(t for t in (_tidy(program) if program else None, activity) if t)
+    return Row(
+        table_kind=header.kind,
+        table_seq=table_seq,
+        row_seq=row_seq,
+        section=section,
+        indicator=indicator,
+        source=d.source,
+        activity=activity or None,
+        number=d.number.rstrip(". ") if d.number else None,
+        target=values.get("target"),
+        realisasi=values.get("realisasi"),
+        capaian=values.get("capaian"),
+        history=tuple(history),
+        lines=tuple(d.lines),
+    )
+
+
+def _span_text(cells: list[str]) -> str:
+    """Join one line's cells that a spanning label was cut into (`Berinte` | `gritas`)."""
+    out = ""
+    for c in cells:
+        if not c or _junk(c) or not re.search(r"[A-Za-zÀ-ɏ]", c):
+            continue
+        if out and out[-1].isalpha() and c[0].islower():
+            out += c
+        else:
+            out = f"{out} {c}" if out else c
+    return _tidy(out)
+
+
+def _junk(text: str) -> bool:
+    """OCR noise from stamps and signatures: `I D VINITY I`, `11 11 4 11 11`, `J-8-E`."""
+    words = re.findall(r"[^\W\d_]+", clean(text))
+    if not words:
+        return True
+    single = sum(1 for w in words if len(w) == 1)
+    return (all(w.isupper() for w in words) and single * 2 >= len(words)) or (len(words) == 1 and len(words[0]) == 1)
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"(?<=\w)- (?=[a-z])", "-", text)  # perundang- undangan
+    text = re.sub(r"(?:^|\s)[*•](?=\s|$)", " ", text)
+    return re.sub(r"\s+", " ", text).strip(" ,;")

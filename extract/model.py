@@ -1,0 +1,135 @@
+"""The table model every reader feeds: frozen dataclasses passed downstream.
+
+Provenance (`Source`) is created here, once, when a reader sees the text; later
+stages copy the reference, they never rebuild it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+TableKind = Literal["pengukuran", "perjanjian", "rencana", "multi_year", "kegiatan", "other"]
+ValueKind = Literal["number", "percent", "money", "count", "grade", "opinion", "text", "empty"]
+InputKind = Literal["text-tsv", "text-flat", "text-markdown", "pdf", "scan"]
+
+#: The table kinds that land in `measurements`; `other` tables are kept in the
+#: document (the audit may sum them) but are not performance tables.
+MEASURED_KINDS: tuple[TableKind, ...] = ("pengukuran", "perjanjian", "rencana", "multi_year", "kegiatan")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a piece of text came from: file, page (None when the export lost it), line."""
+
+    path: str
+    line: int
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None  # PDF readers only
+
+
+@dataclass(frozen=True)
+class Value:
+    """A parsed cell value. `number` is None when absent or ambiguous (never guessed)."""
+
+    raw: str
+    kind: ValueKind
+    number: float | None = None
+    unit: str | None = None
+    decimals: int | None = None
+    ambiguous: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Line:
+    """One physical line of the document, split into cells by its reader."""
+
+    cells: tuple[str, ...]
+    source: Source
+    after_break: bool = False  # a page break or blank gap separates it from the previous line
+    continues: bool = False  # the reader knows it continues the previous row (flat text)
+
+    @property
+    def text(self) -> str:
+        return " ".join(c for c in self.cells if c.strip())
+
+
+@dataclass(frozen=True)
+class Row:
+    """One indicator row of a performance table, assembled from one or more lines."""
+
+    table_kind: TableKind
+    table_seq: int
+    row_seq: int
+    section: str
+    indicator: str
+    source: Source
+    activity: str | None = None
+    number: str | None = None  # the row's own "No" as printed
+    target: Value | None = None
+    realisasi: Value | None = None
+    capaian: Value | None = None
+    history: tuple[HistoryValue, ...] = ()
+    lines: tuple[int, ...] = ()  # every line the row was assembled from
+
+
+@dataclass(frozen=True)
+class HistoryValue:
+    """A value of a multi-year row for a year other than the report's (as printed)."""
+
+    year: int | None
+    kind: Literal["realisasi", "target", "capaian"]
+    value: Value
+
+
+@dataclass(frozen=True)
+class Table:
+    seq: int
+    kind: TableKind
+    header: tuple[str, ...]
+    roles: tuple[str, ...]
+    caption: str | None
+    source: Source
+    rows: tuple[Row, ...] = ()
+    end_line: int = 0
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A figure stated in the narrative, with its sentence, for the audit."""
+
+    kind: Literal["percent", "money", "indicator_count", "change", "reached"]
+    text: str
+    raw: str
+    value: float | None
+    source: Source
+    unit: str | None = None
+    value_from: float | None = None  # change: the earlier figure; reached: the target
+    value_to: float | None = None  # change: the new figure
+
+
+@dataclass(frozen=True)
+class Metadata:
+    satker: str | None
+    level: Literal["kabupaten", "kota", "provinsi"] | None
+    name: str | None  # the region's name as the satker names it ("Muaro Jambi")
+    province: str | None
+    year: int | None
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    sha256: str
+    input_kind: InputKind
+    encoding: str
+    pages: int | None
+    metadata: Metadata
+    tables: tuple[Table, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    lines: tuple[Line, ...] = field(default=(), repr=False)
+
+    def rows(self, *kinds: TableKind) -> list[Row]:
+        wanted = kinds or MEASURED_KINDS
+        return [r for t in self.tables if t.kind in wanted for r in t.rows]

@@ -1,0 +1,117 @@
+"""Bytes -> text -> pages of lines, for the text readers.
+
+Text exports of LAKIP lose their page structure in two ways we meet: a form feed
+per page (pdftotext), or a run of blank lines (the seeds: three). Page numbers are
+reported only when the breaks are frequent enough to be pages; otherwise `page`
+stays None rather than being wrong.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from extract.errors import UnreadableInput
+from extract.settings import ExtractSettings
+
+
+@dataclass(frozen=True)
+class RawLine:
+    text: str
+    line: int  # 1-based line number in the file
+    page: int | None
+    after_break: bool  # a page break or blank line separates it from the previous text
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """Decode a text export; UTF-8/UTF-16 by BOM or validity, else cp1252/latin-1."""
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError as e:
+                raise UnreadableInput(path, f"broken {enc} text at byte {e.start}", "re-export the file as UTF-8") from e
+    if _looks_utf16(data):
+        enc = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
+        return data.decode(enc, errors="replace"), enc
+    if b"\x00" in data[:4096]:
+        raise UnreadableInput(path, "binary content, not a text export", "give a .txt/.md export or a PDF")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # cp1252 leaves five bytes undefined; latin-1 maps them, so decoding never fails.
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _looks_utf16(data: bytes) -> bool:
+    head = data[:2000]
+    if len(head) < 4:
+        return False
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    return max(even, odd) > len(head) // 4 and min(even, odd) < len(head) // 50
+
+
+def split_lines(text: str, settings: ExtractSettings) -> tuple[list[RawLine], int | None]:
+    """Split into lines with page numbers; return the lines and the page count (or None)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    physical = text.split("\n")
+    has_ff = "\f" in text
+    blank_run = settings.page_break_blank_lines
+    # Count candidate breaks to decide whether blank runs really are pages.
+    runs = _blank_runs(physical)
+    nonblank = sum(1 for p in physical if p.strip())
+    breaks = sum(1 for r in runs if r >= blank_run)
+    pages_known = has_ff or (breaks > 0 and nonblank / (breaks + 1) <= settings.max_lines_per_page)
+    out: list[RawLine] = []
+    page = 1
+    blank = 0
+    for i, raw in enumerate(physical, start=1):
+        ff = raw.count("\f")
+        if ff:
+            page += ff
+            raw = raw.replace("\f", "")
+            blank = max(blank, 1)
+        if not raw.strip():
+            blank += 1
+            continue
+        if not has_ff and blank >= blank_run and out:
+            page += 1
+        out.append(RawLine(raw.rstrip("\n"), i, page if pages_known else None, blank > 0 and bool(out)))
+        blank = 0
+    return out, (page if pages_known else None)
+
+
+def _blank_runs(physical: list[str]) -> list[int]:
+    runs, n = [], 0
+    for p in physical:
+        if p.strip():
+            if n:
+                runs.append(n)
+            n = 0
+        else:
+            n += 1
+    return runs
+
+
+def running_lines(lines: list[RawLine], min_repeats: int) -> frozenset[str]:
+    """Short lines repeated on many pages: running headers and page footers."""
+    counts = Counter(_key(r.text) for r in lines if "\t" not in r.text and len(r.text) <= 80)
+    return frozenset(k for k, n in counts.items() if n >= min_repeats and k and not re.fullmatch(r"[\d\W]*", k))
+
+
+def is_page_number(text: str) -> bool:
+    return bool(re.fullmatch(r"\s*(?:-\s*)?(?:\d{1,3}|[ivxlc]{1,6})(?:\s*-)?\s*", text, re.I))
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def is_running(text: str, running: frozenset[str]) -> bool:
+    return _key(text) in running

@@ -1,0 +1,151 @@
+"""Cell value parser: `99,67%`, `0,17`, `Rp 66.964.726.000`, `59,900,669,261`, `1 Laporan`, `BB`, `WTP`.
+
+Indonesian reports mix two number conventions (`.` or `,` as the thousands
+separator). A number is read only when its shape decides the convention; a lone
+separator followed by exactly three digits (`1.234`, `1,234`) could be either,
+so it is flagged `ambiguous` with no number rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from extract.model import Value
+
+# Cyrillic and Greek letters that OCR and copy-paste put in place of Latin ones.
+LOOKALIKES = str.maketrans(
+    {
+        "А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "К": "K", "М": "M", "О": "O",
+        "Р": "P", "Т": "T", "Х": "X", "У": "Y", "І": "I", "Ј": "J", "Ѕ": "S",
+        "а": "a", "в": "b", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x",
+        "і": "i", "ј": "j", "ѕ": "s", "ı": "i", "Α": "A", "Β": "B", "Ε": "E", "Κ": "K",
+        "Μ": "M", "Ο": "O", "Ρ": "P", "Τ": "T", "Χ": "X", "ο": "o",
+    }
+)  # fmt: skip
+
+GRADES = ("AA", "A", "BB", "B", "CC", "C", "D")  # SAKIP, best first
+OPINIONS = ("WTP", "WDP", "TW", "TMP")  # BPK opinion, best first
+
+#: Units as reports write them -> one canonical spelling.
+UNITS = {
+    u.lower(): u
+    for u in (
+        "Laporan", "Layanan", "NSPK", "Orang", "daerah", "unit", "satker", "edisi", "Dokumen",
+        "Kegiatan", "Kali", "Bulan", "Paket", "Berkas", "Keputusan", "Peraturan", "Rekomendasi",
+        "Indikator", "Lembaga", "Desa", "Kecamatan", "TPS", "Rekomendasi", "Sistem", "Aplikasi",
+        "Modul", "Buku", "Naskah", "Data", "Produk", "Kabupaten", "Kota", "Partai", "Perkara",
+    )
+}  # fmt: skip
+
+_NUM = r"[+-]?\d[\d.,]*\d|[+-]?\d"
+_RE_PERCENT = re.compile(rf"^({_NUM})\s*%$")
+_RE_PERCENT_WORD = re.compile(rf"^({_NUM})\s*(?:persen|prosen)$", re.I)
+_RE_MONEY = re.compile(rf"^Rp\.?\s*({_NUM})(?:\s*,-|\s*,--|\.-)?$", re.I)
+_RE_COUNT = re.compile(rf"^({_NUM}|[lI])\s+([A-Za-z][A-Za-z/.\-]*)\.?$")
+_RE_NUMBER = re.compile(rf"^({_NUM})$")
+_RE_UNIT_ONLY = re.compile(r"^([A-Za-z]+)$")
+
+
+@dataclass(frozen=True)
+class Number:
+    value: float | None
+    decimals: int | None
+    ambiguous: bool = False
+
+
+def clean(raw: str) -> str:
+    """NFKC, Latin look-alikes, one space; what every comparison of text starts from."""
+    text = unicodedata.normalize("NFKC", raw).translate(LOOKALIKES)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def parse_number(token: str, thousands_hint: bool = False) -> Number | None:
+    """Read a number in either convention; None when `token` is not a number.
+
+    `thousands_hint` is set for rupiah amounts, which are whole numbers, so a
+    lone separator with three digits after it can only group thousands.
+    """
+    t = token.strip()
+    if not re.fullmatch(r"[+-]?\d[\d.,]*", t) or t[-1] in ".,":
+        return None
+    sign = -1.0 if t.startswith("-") else 1.0
+    t = t.lstrip("+-")
+    dots, commas = t.count("."), t.count(",")
+    if dots == 0 and commas == 0:
+        return Number(sign * float(t), 0)
+    if dots and commas:
+        dec = "," if t.rfind(",") > t.rfind(".") else "."
+        grp = "." if dec == "," else ","
+        whole, frac = t.rsplit(dec, 1)
+        if frac.count(grp) or not _grouped(whole, grp):
+            return None
+        return Number(sign * float(whole.replace(grp, "") + "." + frac), len(frac))
+    sep = "." if dots else ","
+    parts = t.split(sep)
+    if len(parts) > 2:  # 59,900,669,261 or 66.964.726.000: only thousands groups
+        return Number(sign * float("".join(parts)), 0) if _grouped(t, sep) else None
+    whole, frac = parts
+    if len(frac) == 3 and whole != "0" and len(whole) <= 3:
+        if thousands_hint:
+            return Number(sign * float(whole + frac), 0)
+        return Number(None, None, ambiguous=True)
+    return Number(sign * float(whole + "." + frac), len(frac))
+
+
+def _grouped(text: str, sep: str) -> bool:
+    head, *groups = text.split(sep)
+    return 1 <= len(head) <= 3 and all(len(g) == 3 for g in groups)
+
+
+def unit_of(word: str) -> str:
+    return UNITS.get(word.lower().rstrip("."), word)
+
+
+def parse_value(raw: str) -> Value:
+    """Parse one cell. Never raises: what is not a value comes back as kind `text`."""
+    s = clean(raw)
+    if s in ("", "-", "–", "—", "--"):
+        return Value(raw=raw, kind="empty")
+    if s in GRADES:
+        return Value(raw=raw, kind="grade", unit="grade")
+    if s in OPINIONS:
+        return Value(raw=raw, kind="opinion", unit="opinion")
+    if m := _RE_MONEY.match(s):
+        return _numeric(raw, m.group(1), "money", "Rp", thousands_hint=True)
+    if m := _RE_PERCENT.match(s) or _RE_PERCENT_WORD.match(s):
+        return _numeric(raw, m.group(1), "percent", "%")
+    if m := _RE_COUNT.match(s):
+        token, word = m.groups()
+        if word.lower().rstrip(".") not in UNITS and not word[:1].isupper():
+            return Value(raw=raw, kind="text")
+        if token in ("l", "I"):  # OCR reads the digit 1 as a letter: `l laporan`
+            return Value(raw=raw, kind="count", number=1.0, unit=unit_of(word), decimals=0, note="OCR l→1")
+        return _numeric(raw, token, "count", unit_of(word))
+    if m := _RE_NUMBER.match(s):
+        return _numeric(raw, m.group(1), "number", None)
+    if (m := _RE_UNIT_ONLY.match(s)) and m.group(1).lower() in UNITS:
+        return Value(raw=raw, kind="count", unit=unit_of(m.group(1)), note="jumlah tidak tertulis")
+    return Value(raw=raw, kind="text")
+
+
+def _numeric(raw: str, token: str, kind: str, unit: str | None, thousands_hint: bool = False) -> Value:
+    n = parse_number(token, thousands_hint)
+    if n is None:
+        return Value(raw=raw, kind="text")
+    note = "pemisah ribuan/desimal ambigu" if n.ambiguous else None
+    return Value(
+        raw=raw,
+        kind=kind,  # type: ignore[arg-type]
+        number=n.value,
+        unit=unit,
+        decimals=n.decimals,
+        ambiguous=n.ambiguous,
+        note=note,
+    )
+
+
+def is_value(raw: str) -> bool:
+    """True for a cell that parses as a value (not text, not empty)."""
+    return parse_value(raw).kind not in ("text", "empty")
