@@ -14,6 +14,7 @@ What real LAKIP tables do to a line-based reader, and how each is handled:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from extract.header import Header
@@ -24,6 +25,7 @@ _NUMBER = re.compile(r"^\d{1,3}\s*\.?$")
 _LETTER = re.compile(r"^[A-HА-Х]\s*\.?$")  # A/B enumerators, Cyrillic look-alikes included
 _SASARAN = re.compile(r"sasaran|\bran\s*\d", re.I)
 _SUBHEADING = re.compile(r"^\s*(?:-\s*)?\d+\)\s+(.+?)\s*$")
+_STATEMENT = re.compile(r"^\w+nya\b")
 _SECTION_HEADING = re.compile(r"^\s*(?:\d+(?:\.\d+)+\.?|\d+\.)\s+\S")
 
 
@@ -47,7 +49,11 @@ class _Draft:
     lines: list[int] = field(default_factory=list)
 
 
-def assemble_rows(header: Header, body: list[Line], table_seq: int, headings: list[str], caption: str | None, path: str) -> list[Row]:
+def assemble_rows(
+    header: Header, body: list[Line], table_seq: int, headings: list[str], caption: str | None, vocab: Counter[str]
+) -> list[Row]:
+    """Rows of one table. `vocab` counts the document's words: a label cell made only of
+    words seen nowhere else (`Tro Britain`, `MIST`) is OCR noise from a stamp."""
     if header.kind == "other":
         return []
     roles = header.roles
@@ -70,6 +76,9 @@ def assemble_rows(header: Header, body: list[Line], table_seq: int, headings: li
         stack[level] = _Group(level, [text] if text else [])
         for deeper in range(level + 1, 3):
             stack[deeper] = None
+
+    def noise(text: str) -> bool:
+        return _junk(text) or _unknown(text, vocab)
 
     for ln in body:
         cells = list(ln.cells) + [""] * (width - len(ln.cells))
@@ -94,7 +103,7 @@ def assemble_rows(header: Header, body: list[Line], table_seq: int, headings: li
         # over the value columns with no value at all.
         only_first = bool(first) and not any(cells[1:])
         if not has_values and not numbered and (spill or _LETTER.match(no_text) or (only_first and no_col is not None)):
-            text = _span_text(cells)
+            text = _span_text(cells, vocab)
             if prev == "group" and not _LETTER.match(no_text) and stack[0] is not None and not _SASARAN.search(text):
                 top = next(g for g in reversed(stack) if g is not None)
                 top.parts.append(text)
@@ -102,6 +111,10 @@ def assemble_rows(header: Header, body: list[Line], table_seq: int, headings: li
                 open_group(1 if _SASARAN.search(text[:20]) else 0, text)
             prev = "group"
             continue
+
+        for c in (*group_cols, *([act_col] if act_col is not None and act_col != text_col else [])):
+            if cells[c] and noise(cells[c]):
+                cells[c] = ""
 
         # Block start: a number in the No column, or new text in the first Tujuan/Sasaran column.
         block_text = " ".join(cells[c] for c in group_cols if cells[c])
@@ -152,11 +165,15 @@ def assemble_rows(header: Header, body: list[Line], table_seq: int, headings: li
 
 
 def _activity(act: str, drafts: list[_Draft], stack: tuple[_Group, ...]) -> list[str] | None:
-    same_block = bool(drafts) and drafts[-1].stack == stack
+    same_block = bool(drafts) and len(drafts[-1].stack) == len(stack) and all(a is b for a, b in zip(drafts[-1].stack, stack, strict=True))
     if act:
-        if act[:1].islower() and same_block and drafts[-1].activity is not None:
-            drafts[-1].activity.append(act)  # the merged cell wrapped: both rows share it
-            return drafts[-1].activity
+        prev = drafts[-1].activity if same_block else None
+        # Sasaran-kinerja statements open with a -nya nominalisation ("Terwujudnya …",
+        # "Meningkatnya …"); in such a column a cell that does not is the previous one wrapping.
+        wraps = prev is not None and bool(_STATEMENT.match(prev[0])) and not _STATEMENT.match(act)
+        if prev is not None and (act[:1].islower() or wraps):
+            prev.append(act)  # the merged cell wrapped: both rows share it
+            return prev
         return [act]
     if same_block and drafts[-1].activity is not None:
         return drafts[-1].activity  # merged cell carried down
@@ -209,11 +226,13 @@ def _finish(header: Header, d: _Draft, table_seq: int, row_seq: int, headings: l
     )
 
 
-def _span_text(cells: list[str]) -> str:
+def _span_text(cells: list[str], vocab: Counter[str]) -> str:
     """Join one line's cells that a spanning label was cut into (`Berinte` | `gritas`)."""
     out = ""
     for c in cells:
         if not c or _junk(c) or not re.search(r"[A-Za-zÀ-ɏ]", c):
+            continue
+        if out and not c[0].islower() and _unknown(c, vocab):  # a fragment glued to the left is not noise
             continue
         if out and out[-1].isalpha() and c[0].islower():
             out += c
@@ -229,6 +248,11 @@ def _junk(text: str) -> bool:
         return True
     single = sum(1 for w in words if len(w) == 1)
     return (all(w.isupper() for w in words) and single * 2 >= len(words)) or (len(words) == 1 and len(words[0]) == 1)
+
+
+def _unknown(text: str, vocab: Counter[str]) -> bool:
+    words = re.findall(r"[^\W\d_]{2,}", text.lower())
+    return bool(words) and all(vocab[w] <= 1 for w in words)
 
 
 def _tidy(text: str) -> str:

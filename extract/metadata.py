@@ -26,14 +26,19 @@ _LEVEL = {"kabupaten": "kabupaten", "kab": "kabupaten", "kab.": "kabupaten", "ko
 
 
 def name_after(text: str, pos: int, max_words: int = 3) -> str | None:
-    """The capitalised place name starting at `pos` (`Muaro Jambi`, `MUARO JAMBI TAHUN` -> `Muaro Jambi`)."""
+    """The capitalised place name starting at `pos` (`Muaro Jambi`, `MUARO JAMBI TAHUN` -> `Muaro Jambi`).
+
+    The name ends at punctuation, a lower-case word or a stop word."""
     words: list[str] = []
-    for m in re.finditer(r"[^\s,.;:()/]+", text[pos : pos + 80]):
-        w = m.group(0)
-        if w.lower() in _STOP or not w[:1].isupper() or not w.replace("-", "").replace("'", "").isalpha():
+    for m in re.finditer(r"\S+", text[pos : pos + 80]):
+        raw = m.group(0)
+        w = raw.strip(",.;:()/\"'")
+        if not w or w.lower() in _STOP or not w[:1].isupper() or not w.replace("-", "").replace("'", "").isalpha():
+            break
+        if raw.startswith(("(", "/", '"')):
             break
         words.append(w if not w.isupper() or len(w) <= 3 else w.capitalize())
-        if len(words) == max_words:
+        if len(words) == max_words or raw[-1] in ",.;:)/":
             break
     return " ".join(words) or None
 

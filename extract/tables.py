@@ -8,6 +8,7 @@ into rows is decided here, once.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from extract import header as hdr
 from extract.assemble import assemble_rows
@@ -19,6 +20,7 @@ _FURNITURE_MAX = 4  # short lines (footer, running header, page number) a table 
 
 def find_tables(lines: list[Line], report_year: int | None, settings: ExtractSettings) -> list[Table]:
     tables: list[Table] = []
+    vocab = Counter(w for ln in lines for c in ln.cells for w in re.findall(r"[^\W\d_]{2,}", c.lower()))
     i, n = 0, len(lines)
     while i < n:
         if len(lines[i].cells) < 2 or not hdr.is_header_start(lines[i].cells):
@@ -57,7 +59,7 @@ def find_tables(lines: list[Line], report_year: int | None, settings: ExtractSet
         caption = _caption(lines, start)
         seq = len(tables) + 1
         src = lines[start].source
-        rows = assemble_rows(header, body, seq, _headings(lines, start), caption, src.path)
+        rows = assemble_rows(header, body, seq, _headings(lines, start), caption, vocab)
         end = body[-1].source.line if body else src.line
         tables.append(Table(seq, header.kind, tuple(" | ".join(h) for h in head), header.roles, caption, src, tuple(rows), end))
     return tables

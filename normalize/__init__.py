@@ -1,0 +1,41 @@
+"""Stage 2: map each extracted row to the canonical catalogue.
+
+    >>> import extract, normalize
+    >>> report = normalize.normalize(extract.read_document(path), normalize.load_catalogue())
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extract.model import Document, Row
+from normalize.catalogue import Catalogue, CatalogueError, Indicator, load_catalogue
+from normalize.matcher import Match, Matcher, MatchSettings
+
+__all__ = [
+    "Catalogue", "CatalogueError", "Indicator", "Mapped", "Match", "MatchSettings", "Matcher",
+    "NormalizedReport", "load_catalogue", "normalize",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Mapped:
+    row: Row
+    match: Match
+
+
+@dataclass(frozen=True)
+class NormalizedReport:
+    document: Document
+    rows: tuple[Mapped, ...]
+
+    @property
+    def unmapped(self) -> list[Mapped]:
+        return [m for m in self.rows if m.match.indicator_id is None]
+
+
+def normalize(doc: Document, catalogue: Catalogue | None = None, matcher: Matcher | None = None) -> NormalizedReport:
+    """Map every measured row of `doc`; pass a `matcher` to reuse one across many reports."""
+    if matcher is None:
+        matcher = Matcher(catalogue or load_catalogue())
+    return NormalizedReport(doc, tuple(Mapped(r, matcher.match(r.indicator)) for r in doc.rows()))

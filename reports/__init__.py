@@ -1,0 +1,1 @@
+"""Stage 4: what inspectors and analysts read (the consistency audit, printouts, comparisons)."""

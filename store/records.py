@@ -1,0 +1,103 @@
+"""A normalised report as plain records, one list per table — what `ingest` writes and
+what the golden files hold, so the two can never drift apart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extract.model import Value
+from normalize import NormalizedReport
+
+Record = dict[str, Any]
+
+
+def report_id(sha256: str) -> str:
+    return sha256[:16]
+
+
+def _value(prefix: str, v: Value | None, kind: bool = True) -> Record:
+    out: Record = {
+        f"{prefix}_raw": v.raw if v else None,
+        f"{prefix}_value": v.number if v else None,
+        f"{prefix}_unit": v.unit if v else None,
+    }
+    if kind:
+        out[f"{prefix}_kind"] = v.kind if v else None
+    return out
+
+
+def records(report: NormalizedReport) -> dict[str, list[Record]]:
+    doc = report.document
+    rid = report_id(doc.sha256)
+    meta = doc.metadata
+    reports = [
+        {
+            "report_id": rid,
+            "source_path": doc.path,
+            "sha256": doc.sha256,
+            "satker": meta.satker,
+            "level": meta.level,
+            "region_name": meta.name,
+            "province": meta.province,
+            "year": meta.year,
+            "input_kind": doc.input_kind,
+            "encoding": doc.encoding,
+            "pages": doc.pages,
+            "n_tables": sum(1 for t in doc.tables if t.kind != "other"),
+        }
+    ]
+    measurements: list[Record] = []
+    history: list[Record] = []
+    for m in report.rows:
+        r, match = m.row, m.match
+        notes = [f"{name}: {v.note}" for name, v in (("target", r.target), ("realisasi", r.realisasi), ("capaian", r.capaian)) if v and v.note]
+        rec: Record = {
+            "report_id": rid,
+            "table_kind": r.table_kind,
+            "table_seq": r.table_seq,
+            "row_seq": r.row_seq,
+            "section": r.section,
+            "activity": r.activity,
+            "row_number": r.number,
+            "indicator_raw": r.indicator,
+            "indicator_id": match.indicator_id,
+            "match_score": match.score,
+            "match_margin": match.margin,
+            "match_method": match.method,
+            "match_candidates": "; ".join(f"{i}:{s:g}" for i, s in match.candidates),
+        }
+        rec |= _value("target", r.target)
+        rec |= _value("realisasi", r.realisasi)
+        rec |= {"capaian_raw": r.capaian.raw if r.capaian else None, "capaian_value": r.capaian.number if r.capaian else None}
+        rec |= {"value_notes": "; ".join(notes) or None, "page": r.source.page, "line": r.source.line, "lines": ",".join(map(str, r.lines))}
+        measurements.append(rec)
+        for h in r.history:
+            history.append(
+                {
+                    "report_id": rid,
+                    "table_seq": r.table_seq,
+                    "row_seq": r.row_seq,
+                    "year": h.year,
+                    "kind": h.kind,
+                    "raw": h.value.raw,
+                    "value": h.value.number,
+                    "unit": h.value.unit,
+                }
+            )
+    claims = [
+        {
+            "report_id": rid,
+            "claim_seq": n,
+            "kind": c.kind,
+            "text": c.text,
+            "raw": c.raw,
+            "value": c.value,
+            "unit": c.unit,
+            "value_from": c.value_from,
+            "value_to": c.value_to,
+            "page": c.source.page,
+            "line": c.source.line,
+        }
+        for n, c in enumerate(doc.claims, start=1)
+    ]
+    return {"reports": reports, "measurements": measurements, "history": history, "claims": claims}

@@ -1,0 +1,182 @@
+"""The SQL interface users query. One definition feeds the DDL and docs/schema.md."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    doc: str
+
+
+@dataclass(frozen=True)
+class TableDef:
+    name: str
+    doc: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...] = ()
+
+    def ddl(self) -> str:
+        cols = [f'    "{c.name}" {c.type}' for c in self.columns]
+        if self.key:
+            cols.append(f"    PRIMARY KEY ({', '.join(self.key)})")
+        return f"CREATE TABLE IF NOT EXISTS {self.name} (\n" + ",\n".join(cols) + "\n);"
+
+
+C = Column
+_VALUE = lambda p, what: (  # noqa: E731  (three columns per value, same shape everywhere)
+    C(f"{p}_raw", "VARCHAR", f"{what} exactly as printed"),
+    C(f"{p}_value", "DOUBLE", f"{what} as a number; NULL for grades, text, or an ambiguous `1.234`"),
+    C(f"{p}_unit", "VARCHAR", f"`%`, `Rp`, a count unit (`Laporan`, `Layanan`, `NSPK`, `Orang`, …), `grade` or `opinion`"),
+)
+
+TABLES: tuple[TableDef, ...] = (
+    TableDef(
+        "reports",
+        "One row per ingested report (identity: the file's content hash).",
+        (
+            C("report_id", "VARCHAR", "first 16 hex digits of sha256"),
+            C("source_path", "VARCHAR", "path the report was ingested from"),
+            C("sha256", "VARCHAR", "sha256 of the file's bytes"),
+            C("satker", "VARCHAR", "the satker as the report names itself on its title page, e.g. `KPU Kabupaten Muaro Jambi`"),
+            C("level", "VARCHAR", "`kabupaten`, `kota` or `provinsi`"),
+            C("region_name", "VARCHAR", "the region's name as printed (`Muaro Jambi`)"),
+            C("province", "VARCHAR", "province when the report states it"),
+            C("year", "INTEGER", "report year (the performance year, not the publication date)"),
+            C("input_kind", "VARCHAR", "`text-tsv`, `text-flat`, `text-markdown` (PDF kinds arrive with the PDF reader)"),
+            C("encoding", "VARCHAR", "detected text encoding"),
+            C("pages", "INTEGER", "page count when the export kept page breaks, else NULL"),
+            C("n_tables", "INTEGER", "performance tables found (all kinds)"),
+            C("ingested_at", "TIMESTAMP", "when this version was stored (UTC)"),
+        ),
+        ("report_id",),
+    ),
+    TableDef(
+        "measurements",
+        "Every indicator row of every performance table, one row per indicator per table.",
+        (
+            C("report_id", "VARCHAR", "→ reports"),
+            C("table_kind", "VARCHAR", "`pengukuran`, `perjanjian` (PK), `rencana` (RKT), `multi_year`, `kegiatan`"),
+            C("table_seq", "INTEGER", "the table's order in the report (all kinds counted)"),
+            C("row_seq", "INTEGER", "the row's order in its table"),
+            C("section", "VARCHAR", "group path above the row (Tujuan › Sasaran › Program/Kegiatan), or the heading scoping the table"),
+            C("activity", "VARCHAR", "per-row activity (Sasaran Kinerja / Kegiatan) where the table has one"),
+            C("row_number", "VARCHAR", "the row's own `No` as printed"),
+            C("indicator_raw", "VARCHAR", "indicator wording as printed (wrapped lines joined)"),
+            C("indicator_id", "VARCHAR", "→ indicators; NULL when no catalogue entry is certain enough"),
+            C("match_score", "DOUBLE", "rapidfuzz score of the best candidate (0-100)"),
+            C("match_margin", "DOUBLE", "lead of the best candidate over the runner-up"),
+            C("match_method", "VARCHAR", "`exact`, `fuzzy`, `keyword` or `none`"),
+            C("match_candidates", "VARCHAR", "top-3 candidates `ID:score; …` for review"),
+            *_VALUE("target", "target"),
+            C("target_kind", "VARCHAR", "number/percent/money/count/grade/opinion/text/empty"),
+            *_VALUE("realisasi", "realisasi"),
+            C("realisasi_kind", "VARCHAR", "as target_kind"),
+            C("capaian_raw", "VARCHAR", "capaian exactly as printed"),
+            C("capaian_value", "DOUBLE", "capaian as a number (percent points)"),
+            C("value_notes", "VARCHAR", "parser notes: ambiguous separators, OCR repairs, missing numbers"),
+            C("page", "INTEGER", "page of the row's first line, when known"),
+            C("line", "INTEGER", "line of the row's first line in the source file"),
+            C("lines", "VARCHAR", "every source line the row was assembled from"),
+        ),
+        ("report_id", "table_seq", "row_seq"),
+    ),
+    TableDef(
+        "history",
+        "Values of multi-year and per-activity rows for years other than the report's, years as printed.",
+        (
+            C("report_id", "VARCHAR", "→ reports"),
+            C("table_seq", "INTEGER", "→ measurements"),
+            C("row_seq", "INTEGER", "→ measurements"),
+            C("year", "INTEGER", "the year printed over the column; NULL when the header lost it"),
+            C("kind", "VARCHAR", "`realisasi`, `target` (next year's) or `capaian`"),
+            C("raw", "VARCHAR", "as printed"),
+            C("value", "DOUBLE", "as a number"),
+            C("unit", "VARCHAR", "as measurements"),
+        ),
+    ),
+    TableDef(
+        "claims",
+        "Figures stated in the narrative, with their sentence, for the audit.",
+        (
+            C("report_id", "VARCHAR", "→ reports"),
+            C("claim_seq", "INTEGER", "order in the report"),
+            C("kind", "VARCHAR", "`percent`, `money`, `indicator_count`, `change` (naik X% menjadi Y% dari Z%), `reached` (mencapai X% dari Y% target)"),
+            C("text", "VARCHAR", "the sentence"),
+            C("raw", "VARCHAR", "the matched figure(s) as printed"),
+            C("value", "DOUBLE", "the figure; for `change` the stated difference, for `reached` the realisasi"),
+            C("unit", "VARCHAR", "`%`, `Rp` or `indikator`"),
+            C("value_from", "DOUBLE", "`change`: the earlier figure; `reached`: the target"),
+            C("value_to", "DOUBLE", "`change`: the new figure"),
+            C("page", "INTEGER", "page, when known"),
+            C("line", "INTEGER", "line in the source file"),
+        ),
+    ),
+    TableDef(
+        "indicators",
+        "The canonical catalogue (corpus/catalogue), reloaded at every ingest.",
+        (
+            C("indicator_id", "VARCHAR", "e.g. `IKU-08`, `RO-01`"),
+            C("name", "VARCHAR", "canonical name (`[satker]` stands for the satker)"),
+            C("kind", "VARCHAR", "`iku` (outcome, Renstra 2020-2024), `iku-2020`, `ikk` (activity), `ro` (budget output), `institutional`"),
+            C("sasaran", "VARCHAR", "strategic objective or programme"),
+            C("unit_kind", "VARCHAR", "percent/count/grade/opinion/index"),
+            C("polarity", "VARCHAR", "`higher_better`, `lower_better`, `categorical`"),
+            C("uncertain", "VARCHAR", "what is not verified about this entry (empty when verified)"),
+            C("source", "VARCHAR", "where the wording comes from"),
+        ),
+        ("indicator_id",),
+    ),
+    TableDef(
+        "findings",
+        "Consistency-audit findings (filled by the audit).",
+        (
+            C("report_id", "VARCHAR", "→ reports"),
+            C("check_id", "VARCHAR", "e.g. `capaian-mismatch`"),
+            C("severity", "VARCHAR", "`error`, `warning`, `info`"),
+            C("indicator_id", "VARCHAR", "→ indicators, when the finding concerns one"),
+            C("message", "VARCHAR", "what was reported, what was recomputed, the rule (Bahasa Indonesia)"),
+            C("evidence", "VARCHAR", "the quoted text"),
+            C("page", "INTEGER", "page, when known"),
+            C("line", "INTEGER", "line in the source file"),
+        ),
+    ),
+    TableDef(
+        "ingest_errors",
+        "Files that could not be ingested, with the reason. Nothing of them is in the other tables.",
+        (
+            C("source_path", "VARCHAR", "the file"),
+            C("sha256", "VARCHAR", "its content hash, when it could be read"),
+            C("stage", "VARCHAR", "`extract`, `normalize` or `store`"),
+            C("error", "VARCHAR", "one-line reason and fix"),
+            C("at", "TIMESTAMP", "when (UTC)"),
+        ),
+    ),
+)
+
+
+def ddl() -> str:
+    return "\n\n".join(t.ddl() for t in TABLES)
+
+
+def markdown() -> str:
+    out = [
+        "# Database schema",
+        "",
+        "Generated from `store/schema.py` by `make docs`; do not edit by hand.",
+        "Tables are DuckDB tables in the file `lakip ingest --db` writes (default `lakip.duckdb`).",
+    ]
+    for t in TABLES:
+        out += ["", f"## `{t.name}`", "", t.doc, ""]
+        if t.key:
+            out += [f"Key: `({', '.join(t.key)})`", ""]
+        out += ["| column | type | meaning |", "|---|---|---|"]
+        out += [f"| `{c.name}` | {c.type} | {c.doc} |" for c in t.columns]
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":  # `make docs` writes docs/schema.md from here
+    print(markdown(), end="")

@@ -1,0 +1,70 @@
+"""Golden files: `<input>.expected.json` beside every sample input.
+
+    python tests/golden.py --write     # rewrite them (make golden), then review the diff
+    python tests/golden.py             # compare, print the first differences
+
+They hold exactly what `lakip ingest` stores for the input (store.records), minus
+the report_id repeated on every child row and the machine-specific path.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import extract  # noqa: E402
+import normalize  # noqa: E402
+from store.records import records  # noqa: E402
+
+GOLDEN_DIRS = (ROOT / "corpus" / "documents", ROOT / "tests" / "fixtures" / "shapes")
+INPUTS = (".txt", ".md")
+
+
+def inputs() -> list[Path]:
+    return sorted(p for d in GOLDEN_DIRS for p in d.iterdir() if p.suffix in INPUTS)
+
+
+def expected_path(path: Path) -> Path:
+    return path.with_name(path.name + ".expected.json")
+
+
+def snapshot(path: Path) -> dict[str, Any]:
+    recs = records(normalize.normalize(extract.read_document(path)))
+    report = recs["reports"][0] | {"source_path": path.name}
+    out: dict[str, Any] = {"report": report}
+    for table in ("measurements", "history", "claims"):
+        out[table] = [{k: v for k, v in r.items() if k != "report_id"} for r in recs[table]]
+    return out
+
+
+def dumps(snap: dict[str, Any]) -> str:
+    """One record per line, so a diff shows exactly which row changed."""
+    parts = ['{\n "report": ' + json.dumps(snap["report"], ensure_ascii=False)]
+    for table in ("measurements", "history", "claims"):
+        body = ",\n".join("  " + json.dumps(r, ensure_ascii=False) for r in snap[table])
+        parts.append(f' "{table}": [\n{body}\n ]' if body else f' "{table}": []')
+    return ",\n".join(parts) + "\n}\n"
+
+
+def main(argv: list[str]) -> int:
+    write = "--write" in argv
+    bad = 0
+    for path in inputs():
+        text = dumps(snapshot(path))
+        target = expected_path(path)
+        if write:
+            target.write_text(text, encoding="utf-8")
+            print(f"wrote {target.relative_to(ROOT)}")
+        elif not target.exists() or target.read_text(encoding="utf-8") != text:
+            bad += 1
+            print(f"differs: {target.relative_to(ROOT)} (run `make golden` and review the diff)")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
