@@ -33,7 +33,7 @@ golden: setup
 	$(BIN)/python tests/golden.py --write
 
 docs: setup
-	$(BIN)/python -m store.schema > docs/schema.md
+	$(BIN)/python -c 'from store.schema import markdown; print(markdown(), end="")' > docs/schema.md
 
 lint: setup
 	$(BIN)/ruff check .

@@ -1,7 +1,7 @@
 """Stage 1: read a LAKIP report into a `Document` (tables, rows, values, claims, metadata).
 
-    >>> import extract
-    >>> doc = extract.read_document("corpus/documents/muaro_jambi_2024.txt")
+>>> import extract
+>>> doc = extract.read_document("corpus/documents/muaro_jambi_2024.txt")
 """
 
 from __future__ import annotations

@@ -85,11 +85,10 @@ def header_years(lines: list[tuple[str, ...]]) -> list[int]:
         while i < len(cells):
             c = cells[i]
             nxt = cells[i + 1] if i + 1 < len(cells) else ""
-            if re.fullmatch(r"\d{1,3}", c) and re.fullmatch(r"\d{1,3}", nxt) and len(c + nxt) == 4:
-                if YEAR.fullmatch(c + nxt):
-                    years.append(int(c + nxt))
-                    i += 2
-                    continue
+            if re.fullmatch(r"\d{1,3}", c) and re.fullmatch(r"\d{1,3}", nxt) and YEAR.fullmatch(c + nxt):
+                years.append(int(c + nxt))
+                i += 2
+                continue
             years.extend(int(y) for y in YEAR.findall(c))
             i += 1
     return years
@@ -179,9 +178,10 @@ def _multi_year_roles(lines: list[tuple[str, ...]], width: int, years: list[int]
     for c in range(2, 2 + n_hist):
         ys = [int(y) for ln in lines if c < len(ln) for y in YEAR.findall(ln[c]) if year is None or int(y) < year]
         by_col.append(ys[-1] if ys else None)
-    if None in by_col or by_col != sorted(by_col):  # type: ignore[type-var]
+    known = [y for y in by_col if y is not None]
+    if len(known) < len(by_col) or known != sorted(known):
         seen = list(dict.fromkeys(earlier))[-n_hist:] if n_hist else []
-        by_col = [None] * (n_hist - len(seen)) + list(seen)  # type: ignore[list-item]
+        by_col = [None] * (n_hist - len(seen)) + list(seen)
     next_col = 2 + n_hist + 2
     next_years = [int(y) for ln in lines if next_col < len(ln) for y in YEAR.findall(ln[next_col])]
     later = [y for y in years if year is not None and y > year]

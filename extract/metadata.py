@@ -13,9 +13,7 @@ from collections import Counter
 from extract.model import Metadata
 from extract.values import clean
 
-_SATKER = re.compile(
-    r"\b(KPU|KIP|Komisi\s+Pemilihan\s+Umum|Komisi\s+Independen\s+Pemilihan)\s+(Kabupaten|Kab\.?|Kota|Provinsi)\s+", re.I
-)
+_SATKER = re.compile(r"\b(KPU|KIP|Komisi\s+Pemilihan\s+Umum|Komisi\s+Independen\s+Pemilihan)\s+(Kabupaten|Kab\.?|Kota|Provinsi)\s+", re.I)
 _PROVINCE = re.compile(r"\bProvinsi\s+", re.I)
 _STOP = {
     "tahun", "yang", "dan", "dalam", "sebagai", "untuk", "pada", "di", "nomor", "adalah", "telah", "merupakan",
@@ -64,9 +62,7 @@ def read_metadata(lines: list[str]) -> Metadata:
         (level, name), _ = body.most_common(1)[0]
     else:
         level, name = None, None
-    provinces = Counter(
-        p for m in _PROVINCE.finditer(text) if (p := name_after(text, m.end())) and (level != "provinsi" or p != name)
-    )
+    provinces = Counter(p for m in _PROVINCE.finditer(text) if (p := name_after(text, m.end())) and (level != "provinsi" or p != name))
     province = provinces.most_common(1)[0][0] if provinces else (name if level == "provinsi" else None)
     title_lines = clean("\n".join(ln for ln in lines[:60] if ln.strip())[:600])
     year = _year(title_lines) or _year(text)

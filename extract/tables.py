@@ -12,7 +12,7 @@ from collections import Counter
 
 from extract import header as hdr
 from extract.assemble import assemble_rows
-from extract.model import Line, Source, Table
+from extract.model import Line, Table
 from extract.settings import ExtractSettings
 
 _FURNITURE_MAX = 4  # short lines (footer, running header, page number) a table may skip over

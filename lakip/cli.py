@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -37,7 +36,7 @@ def ingest(
     """Ingest reports (files or folders) into DuckDB; one line per report and a total."""
     try:
         results = ingest_paths(paths, db, force=force, on_result=lambda r: typer.echo(_line(r)))
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         if debug:
             raise
         typer.echo(f"lakip: {e}", err=True)
@@ -61,4 +60,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

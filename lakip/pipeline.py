@@ -78,9 +78,9 @@ def _one(con: object, path: Path, matcher: normalize.Matcher, force: bool) -> Fi
     except extract.LakipError as e:
         store.record_error(con, name, sha, stage, f"{e.reason} ({e.fix})")  # type: ignore[arg-type]
         return FileResult(name, "failed", error=f"{e.reason} ({e.fix})")
-    except Exception as e:  # noqa: BLE001 - a parser bug must not stop the batch
+    except Exception as e:
         reason = f"{type(e).__name__}: {e} (a lakip bug: report it with the file)"
         store.record_error(con, name, sha, stage, reason)  # type: ignore[arg-type]
         return FileResult(name, "failed", error=reason)
-    counts = Counter(m.row.table_kind for m in report.rows)
+    counts: Counter[str] = Counter(m.row.table_kind for m in report.rows)
     return FileResult(name, status, doc.metadata.satker, doc.metadata.year, dict(counts), len(report.unmapped))

@@ -1,7 +1,7 @@
 """Stage 2: map each extracted row to the canonical catalogue.
 
-    >>> import extract, normalize
-    >>> report = normalize.normalize(extract.read_document(path), normalize.load_catalogue())
+>>> import extract, normalize
+>>> report = normalize.normalize(extract.read_document(path), normalize.load_catalogue())
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ transaction, so a reader never sees half a report.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
@@ -37,7 +38,9 @@ def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
     try:
         con = duckdb.connect(str(path))
     except duckdb.IOException as e:
-        raise StoreError(str(path), f"cannot open the database: {str(e).splitlines()[0]}", "close the other lakip/duckdb process using it") from e
+        raise StoreError(
+            str(path), f"cannot open the database: {str(e).splitlines()[0]}", "close the other lakip/duckdb process using it"
+        ) from e
     con.execute(ddl())
     return con
 
@@ -46,7 +49,7 @@ def _columns(table: str) -> list[str]:
     return [c.name for c in next(t for t in TABLES if t.name == table).columns]
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, object]]) -> None:
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Mapping[str, object]]) -> None:
     if not rows:
         return
     cols = _columns(table)
@@ -73,7 +76,9 @@ def ingest(con: duckdb.DuckDBPyConnection, report: NormalizedReport, force: bool
         return "unchanged"
     recs = records(report)
     recs["reports"][0]["ingested_at"] = datetime.now(UTC).replace(tzinfo=None)
-    earlier = [r[0] for r in con.execute("SELECT report_id FROM reports WHERE source_path = ? AND report_id <> ?", [doc.path, rid]).fetchall()]
+    earlier = [
+        r[0] for r in con.execute("SELECT report_id FROM reports WHERE source_path = ? AND report_id <> ?", [doc.path, rid]).fetchall()
+    ]
     con.execute("BEGIN TRANSACTION")
     try:
         for old in [*earlier, rid]:
@@ -110,9 +115,15 @@ def record_error(con: duckdb.DuckDBPyConnection, path: str, sha256: str | None, 
 def load_indicators(con: duckdb.DuckDBPyConnection, catalogue: Catalogue) -> None:
     rows = [
         {
-            "indicator_id": i.indicator_id, "name": i.name, "kind": i.kind, "sasaran": i.sasaran, "unit_kind": i.unit_kind,
-            "polarity": i.polarity, "uncertain": i.uncertain, "source": i.source,
-        }  # fmt: skip
+            "indicator_id": i.indicator_id,
+            "name": i.name,
+            "kind": i.kind,
+            "sasaran": i.sasaran,
+            "unit_kind": i.unit_kind,
+            "polarity": i.polarity,
+            "uncertain": i.uncertain,
+            "source": i.source,
+        }
         for i in catalogue.indicators
     ]
     con.execute("BEGIN TRANSACTION")

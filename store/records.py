@@ -50,7 +50,9 @@ def records(report: NormalizedReport) -> dict[str, list[Record]]:
     history: list[Record] = []
     for m in report.rows:
         r, match = m.row, m.match
-        notes = [f"{name}: {v.note}" for name, v in (("target", r.target), ("realisasi", r.realisasi), ("capaian", r.capaian)) if v and v.note]
+        notes = [
+            f"{name}: {v.note}" for name, v in (("target", r.target), ("realisasi", r.realisasi), ("capaian", r.capaian)) if v and v.note
+        ]
         rec: Record = {
             "report_id": rid,
             "table_kind": r.table_kind,

@@ -27,11 +27,16 @@ class TableDef:
 
 
 C = Column
-_VALUE = lambda p, what: (  # noqa: E731  (three columns per value, same shape everywhere)
-    C(f"{p}_raw", "VARCHAR", f"{what} exactly as printed"),
-    C(f"{p}_value", "DOUBLE", f"{what} as a number; NULL for grades, text, or an ambiguous `1.234`"),
-    C(f"{p}_unit", "VARCHAR", f"`%`, `Rp`, a count unit (`Laporan`, `Layanan`, `NSPK`, `Orang`, …), `grade` or `opinion`"),
-)
+
+
+def _value(p: str, what: str) -> tuple[Column, ...]:
+    """Three columns per value, the same shape everywhere."""
+    return (
+        C(f"{p}_raw", "VARCHAR", f"{what} exactly as printed"),
+        C(f"{p}_value", "DOUBLE", f"{what} as a number; NULL for grades, text, or an ambiguous `1.234`"),
+        C(f"{p}_unit", "VARCHAR", "`%`, `Rp`, a count unit (`Laporan`, `Layanan`, `NSPK`, `Orang`, …), `grade` or `opinion`"),
+    )
+
 
 TABLES: tuple[TableDef, ...] = (
     TableDef(
@@ -71,9 +76,9 @@ TABLES: tuple[TableDef, ...] = (
             C("match_margin", "DOUBLE", "lead of the best candidate over the runner-up"),
             C("match_method", "VARCHAR", "`exact`, `fuzzy`, `keyword` or `none`"),
             C("match_candidates", "VARCHAR", "top-3 candidates `ID:score; …` for review"),
-            *_VALUE("target", "target"),
+            *_value("target", "target"),
             C("target_kind", "VARCHAR", "number/percent/money/count/grade/opinion/text/empty"),
-            *_VALUE("realisasi", "realisasi"),
+            *_value("realisasi", "realisasi"),
             C("realisasi_kind", "VARCHAR", "as target_kind"),
             C("capaian_raw", "VARCHAR", "capaian exactly as printed"),
             C("capaian_value", "DOUBLE", "capaian as a number (percent points)"),
@@ -104,7 +109,11 @@ TABLES: tuple[TableDef, ...] = (
         (
             C("report_id", "VARCHAR", "→ reports"),
             C("claim_seq", "INTEGER", "order in the report"),
-            C("kind", "VARCHAR", "`percent`, `money`, `indicator_count`, `change` (naik X% menjadi Y% dari Z%), `reached` (mencapai X% dari Y% target)"),
+            C(
+                "kind",
+                "VARCHAR",
+                "`percent`, `money`, `indicator_count`, `change` (naik X% menjadi Y% dari Z%), `reached` (mencapai X% dari Y% target)",
+            ),
             C("text", "VARCHAR", "the sentence"),
             C("raw", "VARCHAR", "the matched figure(s) as printed"),
             C("value", "DOUBLE", "the figure; for `change` the stated difference, for `reached` the realisasi"),
@@ -176,7 +185,3 @@ def markdown() -> str:
         out += ["| column | type | meaning |", "|---|---|---|"]
         out += [f"| `{c.name}` | {c.type} | {c.doc} |" for c in t.columns]
     return "\n".join(out) + "\n"
-
-
-if __name__ == "__main__":  # `make docs` writes docs/schema.md from here
-    print(markdown(), end="")

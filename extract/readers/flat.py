@@ -33,8 +33,11 @@ _UNIT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 _NUM = r"\d[\d.,]*\d|\d"
 _VALUE = rf"(?:Rp\.?\s*(?:{_NUM})(?:,-)?|(?:{_NUM})\s*%|(?:{_NUM}|l)\s+(?:{_UNIT})\b|(?:{_NUM})|AA|BB|CC|WTP|WDP|TMP|TW|[ABCD]|-)"
 _VALUE_AT_END = re.compile(rf"(?:^|\s)({_VALUE})\s*$", re.I)
-_CATEGORY = re.compile(r"\s(Sangat\s+Berhasil|Cukup\s+Berhasil|Kurang\s+Berhasil|Tidak\s+Berhasil|Berhasil|Tercapai|Tidak\s+Tercapai)\s*$", re.I)
+_CATEGORY = re.compile(
+    r"\s(Sangat\s+Berhasil|Cukup\s+Berhasil|Kurang\s+Berhasil|Tidak\s+Berhasil|Berhasil|Tercapai|Tidak\s+Tercapai)\s*$", re.I
+)
 _GROUP = re.compile(r"^(?:Sasaran|Program|Tujuan|Kegiatan|[A-H]\.)\s", re.I)
+_FOOTER = re.compile(r"^(?:Laporan Kinerja\b.{0,70}|Halaman\s+\d+.*|Hal\.?\s*\d+.*)$", re.I)
 _NO = re.compile(r"^(\d{1,3})\.?\s+(?=\S)")
 
 
@@ -77,7 +80,7 @@ def flat_lines(raw: list[RawLine], path: str, settings: ExtractSettings) -> list
     for r in raw:
         text = r.text.strip()
         src = Source(path, r.line, r.page)
-        if is_running(text, running) or is_page_number(text):
+        if is_running(text, running) or is_page_number(text) or (table is not None and _FOOTER.match(text)):
             continue
         cells = split_header(text)
         if cells:

@@ -49,7 +49,7 @@ def md_lines(raw: list[RawLine], path: str, settings: ExtractSettings) -> list[L
     return out
 
 
-def _count(raw: list[RawLine], pattern: "re.Pattern[str]") -> int:
+def _count(raw: list[RawLine], pattern: re.Pattern[str]) -> int:
     return sum(1 for r in raw if pattern.search(r.text))
 
 
