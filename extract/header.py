@@ -15,12 +15,13 @@ from extract.model import TableKind
 
 YEAR = re.compile(r"\b(20\d\d)\b")
 _COLNUM = re.compile(r"^\(\d+\)$")
-_KEY_WORDS = ("no", "indikator", "target", "realisasi", "capaian", "kegiatan", "program", "sasaran", "tujuan")
+_KEY_WORDS = ("no", "indikator", "target", "realisasi", "capaian", "kegiatan", "program", "sasaran", "tujuan", "jumlah", "kategori", "rentang")
 _VOCAB = set(_KEY_WORDS) | {
     "no.", "n", "0", "kinerja", "strategis", "tahun", "keterangan", "kategori", "satuan", "uraian",
     "%", "iku", "ikk", "utama", "output", "outcome", "status", "pegawai", "pendidikan", "jumlah",
     "sdm", "rentang", "nilai", "halaman", "program/kegiatan", "program/sasaran", "anggaran", "pagu",
-    "kinerja%", "(%)", "persentase", "capaian(%)", "ket", "ket.",
+    "kinerja%", "(%)", "persentase", "capaian(%)", "ket", "ket.", "smp", "sltp", "slta", "sma", "diploma", "sarjana",
+    "magister", "doktor", "d3", "s1", "s2", "s3", "total",
 }  # fmt: skip
 
 
@@ -46,8 +47,9 @@ def is_header_start(cells: tuple[str, ...]) -> bool:
 
 
 def is_header_continuation(cells: tuple[str, ...]) -> bool:
-    filled = [c for c in cells if c.strip()]
-    return bool(filled) and all(_header_like(c) or _COLNUM.match(c.strip()) for c in filled)
+    filled = [c.strip() for c in cells if c.strip()]
+    small_numbers = sum(1 for c in filled if re.fullmatch(r"\d{1,3}", c))
+    return bool(filled) and small_numbers < 2 and all(_header_like(c) or _COLNUM.match(c) for c in filled)
 
 
 def is_column_numbers(cells: tuple[str, ...]) -> bool:

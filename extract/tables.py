@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from extract import header as hdr
 from extract.assemble import assemble_rows
@@ -19,6 +20,7 @@ _FURNITURE_MAX = 4  # short lines (footer, running header, page number) a table 
 
 
 def find_tables(lines: list[Line], report_year: int | None, settings: ExtractSettings) -> list[Table]:
+    lines = list(lines)  # page-break marks are set on a copy, the reader's lines stay as read
     tables: list[Table] = []
     vocab = Counter(w for ln in lines for c in ln.cells for w in re.findall(r"[^\W\d_]{2,}", c.lower()))
     i, n = 0, len(lines)
@@ -51,7 +53,7 @@ def find_tables(lines: list[Line], report_year: int | None, settings: ExtractSet
                 break
             # the line after the footer starts a new page: keep that for the assembler
             body_next = lines[skip]
-            lines[skip] = Line(body_next.cells, body_next.source, True)
+            lines[skip] = replace(body_next, after_break=True)
             i = skip
         width = max([len(c) for c in head] + [len(b.cells) for b in body[:6]] or [0])
         context = _context(lines, start, settings.caption_lookback)
@@ -77,7 +79,7 @@ def _skip_header(lines: list[Line], i: int) -> int:
     while i < len(lines) and len(lines[i].cells) > 1 and hdr.is_header_continuation(lines[i].cells):
         i += 1
     if i < len(lines):
-        lines[i] = Line(lines[i].cells, lines[i].source, True)
+        lines[i] = replace(lines[i], after_break=True)
     return i
 
 

@@ -25,7 +25,7 @@ from store.schema import TABLES, ddl
 __all__ = ["StoreError", "connect", "ingest", "load_indicators", "record_error", "report_id", "stored"]
 
 Status = Literal["added", "unchanged", "replaced"]
-_PER_REPORT = ("measurements", "history", "claims", "findings")
+_PER_REPORT = ("measurements", "history", "claims", "tables", "lines", "findings")
 
 
 class StoreError(Exception):
@@ -83,7 +83,7 @@ def ingest(con: duckdb.DuckDBPyConnection, report: NormalizedReport, force: bool
     try:
         for old in [*earlier, rid]:
             _delete_report(con, old)
-        for table in ("reports", "measurements", "history", "claims"):
+        for table in ("reports", "measurements", "history", "claims", "tables", "lines"):
             _insert(con, table, recs[table])
         con.execute("DELETE FROM ingest_errors WHERE source_path = ?", [doc.path])
         con.execute("COMMIT")

@@ -102,4 +102,19 @@ def records(report: NormalizedReport) -> dict[str, list[Record]]:
         }
         for n, c in enumerate(doc.claims, start=1)
     ]
-    return {"reports": reports, "measurements": measurements, "history": history, "claims": claims}
+    tables = [
+        {
+            "report_id": rid,
+            "table_seq": t.seq,
+            "kind": t.kind,
+            "caption": t.caption,
+            "header": "\n".join(t.header),
+            "roles": " | ".join(t.roles),
+            "line": t.source.line,
+            "end_line": t.end_line,
+            "page": t.source.page,
+        }
+        for t in doc.tables
+    ]
+    lines = [{"report_id": rid, "line": ln.source.line, "page": ln.source.page, "text": "\t".join(ln.cells)} for ln in doc.lines]
+    return {"reports": reports, "measurements": measurements, "history": history, "claims": claims, "tables": tables, "lines": lines}

@@ -125,6 +125,33 @@ TABLES: tuple[TableDef, ...] = (
         ),
     ),
     TableDef(
+        "tables",
+        "Every table found in a report, performance tables and others (staff, scales), for the audit.",
+        (
+            C("report_id", "VARCHAR", "→ reports"),
+            C("table_seq", "INTEGER", "order in the report"),
+            C("kind", "VARCHAR", "a measurements `table_kind`, or `other`"),
+            C("caption", "VARCHAR", "the short paragraph above the table (`Tabel 3.2 Pengukuran Kinerja`)"),
+            C("header", "VARCHAR", "header lines as printed, cells joined by ` | `, lines by newline"),
+            C("roles", "VARCHAR", "the role given to each column (`no`, `indicator`, `target`, `hist:realisasi:2023`, …)"),
+            C("line", "INTEGER", "first header line"),
+            C("end_line", "INTEGER", "last line of the table body"),
+            C("page", "INTEGER", "page of the header, when known"),
+        ),
+        ("report_id", "table_seq"),
+    ),
+    TableDef(
+        "lines",
+        "The report's text, line by line (tab-separated cells kept), so findings can quote it.",
+        (
+            C("report_id", "VARCHAR", "→ reports"),
+            C("line", "INTEGER", "line number in the source file"),
+            C("page", "INTEGER", "page, when known"),
+            C("text", "VARCHAR", "the line's cells joined by a tab"),
+        ),
+        ("report_id", "line"),
+    ),
+    TableDef(
         "indicators",
         "The canonical catalogue (corpus/catalogue), reloaded at every ingest.",
         (

@@ -37,7 +37,7 @@ def snapshot(path: Path) -> dict[str, Any]:
     recs = records(normalize.normalize(extract.read_document(path)))
     report = recs["reports"][0] | {"source_path": path.name}
     out: dict[str, Any] = {"report": report}
-    for table in ("measurements", "history", "claims"):
+    for table in ("tables", "measurements", "history", "claims"):
         out[table] = [{k: v for k, v in r.items() if k != "report_id"} for r in recs[table]]
     return out
 
@@ -45,7 +45,7 @@ def snapshot(path: Path) -> dict[str, Any]:
 def dumps(snap: dict[str, Any]) -> str:
     """One record per line, so a diff shows exactly which row changed."""
     parts = ['{\n "report": ' + json.dumps(snap["report"], ensure_ascii=False)]
-    for table in ("measurements", "history", "claims"):
+    for table in ("tables", "measurements", "history", "claims"):
         body = ",\n".join("  " + json.dumps(r, ensure_ascii=False) for r in snap[table])
         parts.append(f' "{table}": [\n{body}\n ]' if body else f' "{table}": []')
     return ",\n".join(parts) + "\n}\n"
