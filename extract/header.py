@@ -15,7 +15,20 @@ from extract.model import TableKind
 
 YEAR = re.compile(r"\b(20\d\d)\b")
 _COLNUM = re.compile(r"^\(\d+\)$")
-_KEY_WORDS = ("no", "indikator", "target", "realisasi", "capaian", "kegiatan", "program", "sasaran", "tujuan", "jumlah", "kategori", "rentang")
+_KEY_WORDS = (
+    "no",
+    "indikator",
+    "target",
+    "realisasi",
+    "capaian",
+    "kegiatan",
+    "program",
+    "sasaran",
+    "tujuan",
+    "jumlah",
+    "kategori",
+    "rentang",
+)
 _VOCAB = set(_KEY_WORDS) | {
     "no.", "n", "0", "kinerja", "strategis", "tahun", "keterangan", "kategori", "satuan", "uraian",
     "%", "iku", "ikk", "utama", "output", "outcome", "status", "pegawai", "pendidikan", "jumlah",

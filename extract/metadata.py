@@ -19,6 +19,7 @@ _STOP = {
     "tahun", "yang", "dan", "dalam", "sebagai", "untuk", "pada", "di", "nomor", "adalah", "telah", "merupakan",
     "dengan", "tentang", "serta", "atau", "ke", "dari", "oleh", "secara", "tersebut", "ini", "itu", "kpu", "sekretariat",
     "periode", "masa", "bersinergi", "kabupaten", "kota", "provinsi", "republik", "indonesia", "laporan", "kinerja",
+    "memiliki", "mempunyai", "menetapkan", "melaksanakan", "menyusun", "menyampaikan", "wajib", "maupun", "selaku",
 }  # fmt: skip
 _LEVEL = {"kabupaten": "kabupaten", "kab": "kabupaten", "kab.": "kabupaten", "kota": "kota", "provinsi": "provinsi"}
 

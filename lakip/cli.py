@@ -23,7 +23,8 @@ def _line(r: FileResult) -> str:
     if r.status == "failed":
         return f"✗ {name}: {r.error}"
     kinds = " · ".join(f"{k} {r.counts.get(k, 0)}" for k in MEASURED_KINDS)
-    return f"✓ {name}: {r.satker or '(satker?)'} {r.year or '(tahun?)'} — {kinds} — unmapped {r.unmapped} [{r.status}]"
+    audit = "/".join(str(r.findings.get(s, 0)) for s in ("error", "warning", "info"))
+    return f"✓ {name}: {r.satker or '(satker?)'} {r.year or '(tahun?)'} — {kinds} — unmapped {r.unmapped} — temuan {audit} [{r.status}]"
 
 
 @app.command()

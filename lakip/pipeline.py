@@ -14,6 +14,7 @@ from pathlib import Path
 
 import extract
 import normalize
+import reports
 import store
 
 SUFFIXES = {".txt", ".text", ".md", ".markdown", ".pdf"}
@@ -28,6 +29,7 @@ class FileResult:
     counts: dict[str, int] = field(default_factory=dict)
     unmapped: int = 0
     error: str | None = None
+    findings: dict[str, int] = field(default_factory=dict)  # by severity
 
 
 def discover(paths: Iterable[str | Path]) -> list[Path]:
@@ -69,12 +71,14 @@ def _one(con: object, path: Path, matcher: normalize.Matcher, force: bool) -> Fi
     try:
         sha = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
         if sha and not force and (known := store.stored(con, sha)) is not None:  # type: ignore[arg-type]
-            return FileResult(name, "unchanged", known[0], known[1], known[2], known[3])
+            return FileResult(name, "unchanged", known[0], known[1], known[2], known[3], findings=known[4])
         doc = extract.read_document(path)
         stage = "normalize"
         report = normalize.normalize(doc, matcher=matcher)
         stage = "store"
         status = store.ingest(con, report, force=force)  # type: ignore[arg-type]
+        stage = "audit"
+        findings = reports.audit(con, store.report_id(doc.sha256))  # type: ignore[arg-type]
     except extract.LakipError as e:
         store.record_error(con, name, sha, stage, f"{e.reason} ({e.fix})")  # type: ignore[arg-type]
         return FileResult(name, "failed", error=f"{e.reason} ({e.fix})")
@@ -83,4 +87,5 @@ def _one(con: object, path: Path, matcher: normalize.Matcher, force: bool) -> Fi
         store.record_error(con, name, sha, stage, reason)  # type: ignore[arg-type]
         return FileResult(name, "failed", error=reason)
     counts: Counter[str] = Counter(m.row.table_kind for m in report.rows)
-    return FileResult(name, status, doc.metadata.satker, doc.metadata.year, dict(counts), len(report.unmapped))
+    severities: Counter[str] = Counter(f.severity for f in findings)
+    return FileResult(name, status, doc.metadata.satker, doc.metadata.year, dict(counts), len(report.unmapped), findings=dict(severities))

@@ -93,15 +93,16 @@ def ingest(con: duckdb.DuckDBPyConnection, report: NormalizedReport, force: bool
     return "replaced" if (earlier or exists) else "added"
 
 
-def stored(con: duckdb.DuckDBPyConnection, sha256: str) -> tuple[str | None, int | None, dict[str, int], int] | None:
-    """What is stored for a file with this hash (satker, year, rows per kind, unmapped), or None."""
+def stored(con: duckdb.DuckDBPyConnection, sha256: str) -> tuple[str | None, int | None, dict[str, int], int, dict[str, int]] | None:
+    """What is stored for a file with this hash (satker, year, rows per kind, unmapped, findings by severity), or None."""
     rid = report_id(sha256)
     head = con.execute("SELECT satker, year FROM reports WHERE report_id = ?", [rid]).fetchone()
     if head is None:
         return None
     counts = dict(con.execute("SELECT table_kind, count(*) FROM measurements WHERE report_id = ? GROUP BY 1", [rid]).fetchall())
     unmapped = con.execute("SELECT count(*) FROM measurements WHERE report_id = ? AND indicator_id IS NULL", [rid]).fetchone()
-    return head[0], head[1], counts, int(unmapped[0]) if unmapped else 0
+    findings = dict(con.execute("SELECT severity, count(*) FROM findings WHERE report_id = ? GROUP BY 1", [rid]).fetchall())
+    return head[0], head[1], counts, int(unmapped[0]) if unmapped else 0, findings
 
 
 def record_error(con: duckdb.DuckDBPyConnection, path: str, sha256: str | None, stage: str, error: str) -> None:

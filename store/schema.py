@@ -168,7 +168,7 @@ TABLES: tuple[TableDef, ...] = (
     ),
     TableDef(
         "findings",
-        "Consistency-audit findings (filled by the audit).",
+        "Consistency-audit findings, recomputed at every ingest and by `lakip audit`.",
         (
             C("report_id", "VARCHAR", "→ reports"),
             C("check_id", "VARCHAR", "e.g. `capaian-mismatch`"),
@@ -178,6 +178,9 @@ TABLES: tuple[TableDef, ...] = (
             C("evidence", "VARCHAR", "the quoted text"),
             C("page", "INTEGER", "page, when known"),
             C("line", "INTEGER", "line in the source file"),
+            C("table_seq", "INTEGER", "→ measurements, when the finding is about a table row"),
+            C("row_seq", "INTEGER", "→ measurements"),
+            C("cells", "VARCHAR", "the row's cells in question (`target`, `realisasi`, `capaian`), comma-separated"),
         ),
     ),
     TableDef(

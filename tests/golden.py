@@ -3,7 +3,8 @@
     python tests/golden.py --write     # rewrite them (make golden), then review the diff
     python tests/golden.py             # compare, print the first differences
 
-They hold exactly what `lakip ingest` stores for the input (store.records), minus
+They hold exactly what `lakip ingest` stores for the input (store.records, and the
+audit's findings), minus
 the report_id repeated on every child row and the machine-specific path.
 """
 
@@ -19,6 +20,8 @@ sys.path.insert(0, str(ROOT))
 
 import extract  # noqa: E402
 import normalize  # noqa: E402
+import reports  # noqa: E402
+import store  # noqa: E402
 from store.records import records  # noqa: E402
 
 GOLDEN_DIRS = (ROOT / "corpus" / "documents", ROOT / "tests" / "fixtures" / "shapes")
@@ -34,18 +37,23 @@ def expected_path(path: Path) -> Path:
 
 
 def snapshot(path: Path) -> dict[str, Any]:
-    recs = records(normalize.normalize(extract.read_document(path)))
-    report = recs["reports"][0] | {"source_path": path.name}
-    out: dict[str, Any] = {"report": report}
-    for table in ("tables", "measurements", "history", "claims"):
-        out[table] = [{k: v for k, v in r.items() if k != "report_id"} for r in recs[table]]
+    catalogue = normalize.load_catalogue()
+    report = normalize.normalize(extract.read_document(path), catalogue)
+    recs = records(report)
+    con = store.connect(":memory:")
+    store.load_indicators(con, catalogue)
+    store.ingest(con, report)
+    findings = [f.record(recs["reports"][0]["report_id"]) for f in reports.audit(con, recs["reports"][0]["report_id"])]
+    out: dict[str, Any] = {"report": recs["reports"][0] | {"source_path": path.name}}
+    for table, rows in (*((t, recs[t]) for t in ("tables", "measurements", "history", "claims")), ("findings", findings)):
+        out[table] = [{k: v for k, v in r.items() if k != "report_id"} for r in rows]
     return out
 
 
 def dumps(snap: dict[str, Any]) -> str:
     """One record per line, so a diff shows exactly which row changed."""
     parts = ['{\n "report": ' + json.dumps(snap["report"], ensure_ascii=False)]
-    for table in ("tables", "measurements", "history", "claims"):
+    for table in ("tables", "measurements", "history", "claims", "findings"):
         body = ",\n".join("  " + json.dumps(r, ensure_ascii=False) for r in snap[table])
         parts.append(f' "{table}": [\n{body}\n ]' if body else f' "{table}": []')
     return ",\n".join(parts) + "\n}\n"

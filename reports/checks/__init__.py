@@ -1,0 +1,46 @@
+"""One module per audit rule; each exposes `run(ctx) -> Iterator[Finding]`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from reports.checks import (
+    arithmetic,
+    budget,
+    capaian,
+    foreign_satker,
+    grade,
+    narrative,
+    outputs_only,
+    perfect,
+    period,
+    pk_coverage,
+    pk_target,
+    summary,
+    totals,
+    units,
+)
+from reports.context import AuditContext
+from reports.model import Finding
+
+Check = Callable[[AuditContext], Iterator[Finding]]
+
+CHECKS: tuple[Check, ...] = tuple(
+    m.run
+    for m in (
+        capaian,
+        grade,
+        pk_target,
+        pk_coverage,
+        summary,
+        narrative,
+        arithmetic,
+        budget,
+        units,
+        foreign_satker,
+        period,
+        outputs_only,
+        perfect,
+        totals,
+    )
+)

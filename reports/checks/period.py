@@ -1,0 +1,80 @@
+"""period-mismatch: another year where the report's own belongs ("Tahun Anggaran 2023" in a
+2024 report, "Perjanjian Kinerja Tahun 2023"), and multi-year headers whose years skip."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from extract.claims import sentences
+from reports.codes import finding
+from reports.context import AuditContext
+from reports.model import Finding
+
+_YEAR = re.compile(r"\b(tahun anggaran|tahun|TA\.?)\s+(20\d\d)\b(?!\s*[-–/]\s*\d)", re.I)
+# Phrases that name the report's own period when a year follows them.
+_OWN = re.compile(
+    r"tahun anggaran|perjanjian kinerja|performance agreement|rencana kinerja|laporan kinerja|pengukuran|"
+    r"capaian kinerja|pencapaian kinerja|evaluasi capaian|kinerja organisasi",
+    re.I,
+)
+# Sentences that legitimately speak of another year.
+_OTHER = re.compile(r"reviu|direviu|sebelumnya|tahun lalu|periode|nomor\s+\d|pemilu serentak|pemilihan (?:bupati|gubernur|walikota)", re.I)
+
+
+def run(ctx: AuditContext) -> Iterator[Finding]:
+    year = ctx.report["year"]
+    if not year:
+        return
+    for line, (page, text) in sorted(ctx.lines.items()):
+        if "\t" in text:
+            continue
+        for _, sent in sentences(text):
+            if _OTHER.search(sent):
+                continue
+            for m in _YEAR.finditer(sent):
+                found = int(m.group(2))
+                if found == year:
+                    continue
+                window = sent[max(0, m.start() - 120) : m.end()]
+                if m.group(1).lower() == "tahun anggaran" or _OWN.search(window):
+                    yield finding(
+                        "period-mismatch",
+                        evidence=sent.strip(),
+                        line=line,
+                        page=page,
+                        year=year,
+                        found=f"\u201c{m.group(0)}\u201d",
+                        where="untuk periode laporan ini",
+                    )
+    for t in ctx.tables:
+        if t["kind"] != "multi_year":
+            continue
+        hist = [h for r in ctx.rows if r.table_seq == t["table_seq"] for h in ctx.history.get((r.table_seq, r.row_seq), ())]
+        earlier = [h.year for h in hist if h.kind == "realisasi" and h.year is not None]
+        gaps = [y for a, b in itertools.pairwise(earlier) for y in range(a + 1, b)]
+        nxt = [h.year for h in hist if h.kind == "target" and h.year is not None]
+        header = t["header"].replace("\n", " / ")
+        if gaps:
+            yield finding(
+                "period-mismatch",
+                evidence=header,
+                line=t["line"],
+                page=t["page"],
+                table_seq=t["table_seq"],
+                year=year,
+                found=f"kolom realisasi tahun {', '.join(map(str, earlier))}",
+                where=f"pada kepala tabel (tahun {', '.join(map(str, gaps))} terlewat)",
+            )
+        if nxt and nxt[0] <= year:
+            yield finding(
+                "period-mismatch",
+                evidence=header,
+                line=t["line"],
+                page=t["page"],
+                table_seq=t["table_seq"],
+                year=year,
+                found=f"target tahun {nxt[0]}",
+                where=f"pada kolom target tahun berikutnya (semestinya {year + 1})",
+            )

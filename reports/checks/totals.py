@@ -1,0 +1,54 @@
+"""table-total-mismatch: a row's parts that do not add up to its Jumlah/Total column."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from extract.values import parse_value
+from reports.codes import finding, num
+from reports.context import AuditContext
+from reports.model import Finding
+
+_TOTAL = re.compile(r"\b(jumlah|total)\b", re.I)
+
+
+def run(ctx: AuditContext) -> Iterator[Finding]:
+    for t in ctx.tables:
+        header = t["header"].split("\n")[0].split(" | ")
+        total_cols = [i for i, h in enumerate(header) if _TOTAL.search(h)]
+        if not total_cols or t["kind"] not in ("other",):
+            continue
+        total = total_cols[-1]
+        for line in range(t["line"] + 1, t["end_line"] + 1):
+            page, text = ctx.lines.get(line, (None, ""))
+            cells = text.split("\t")
+            if len(cells) <= total:
+                continue
+            values = [parse_value(c) for c in cells]
+            parts = [v for v in values[:total] if v.kind == "number"]
+            stated = values[total]
+            # only rows made of whole numbers: a label, then counts (the No column is not a part)
+            numeric_from = next(
+                (i for i, v in enumerate(values[:total]) if v.kind == "number" and i > 0 and values[i - 1].kind == "text"), None
+            )
+            if numeric_from is None or stated.number is None:
+                continue
+            parts = [v for v in values[numeric_from:total]]
+            if any(v.kind not in ("number", "empty") for v in parts):
+                continue
+            computed = sum(v.number or 0 for v in parts)
+            if abs(computed - stated.number) > 1e-9:
+                label = " ".join(c for c in cells[:numeric_from] if c.strip())
+                yield finding(
+                    "table-total-mismatch",
+                    evidence=text.replace("\t", " | "),
+                    line=line,
+                    page=page,
+                    table_seq=t["table_seq"],
+                    label=label,
+                    parts=" + ".join(v.raw for v in parts),
+                    computed=num(computed),
+                    total_name=header[total].strip(),
+                    stated=stated.raw,
+                )

@@ -1,0 +1,89 @@
+"""Every finding code, declared once (check id, severity, Bahasa title and message template)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reports.model import Code, Finding
+
+CODES: dict[str, Code] = {
+    c.check_id: c
+    for c in (
+        Code(
+            "capaian-mismatch", "error", "Capaian tidak sesuai hitungan",
+            "Capaian tertulis {stated} tidak sama dengan hasil hitung ulang {computed} ({formula}). "
+            "Aturan yang dicoba: {rules}; toleransi pembulatan/pemotongan sesuai {decimals} desimal yang tertulis.",
+        ),
+        Code(
+            "grade-capaian", "error", "Capaian nilai huruf/opini tidak dapat diturunkan",
+            "Target {target}, realisasi {realisasi}, capaian tertulis {stated}: {reason}.",
+        ),
+        Code(
+            "pk-target-mismatch", "error", "Target PK berbeda dengan target pengukuran",
+            "Perjanjian Kinerja menetapkan target {pk_target} (baris {pk_line}), tetapi tabel pengukuran memakai {target}.",
+        ),
+        Code(
+            "pk-indicator-missing", "warning", "Indikator PK tidak diukur",
+            "Indikator Perjanjian Kinerja \u201c{indicator}\u201d (target {target}) tidak ada dalam tabel pengukuran kinerja.",
+        ),
+        Code(
+            "indicator-not-in-pk", "warning", "Indikator diukur tanpa PK",
+            "Indikator \u201c{indicator}\u201d diukur dalam tabel pengukuran tetapi tidak tercantum dalam Perjanjian Kinerja.",
+        ),
+        Code(
+            "summary-claim-mismatch", "error", "Ringkasan naratif bertentangan dengan tabel",
+            "Narasi menyatakan {claim}, sedangkan tabel pengukuran menunjukkan {actual}.",
+        ),
+        Code(
+            "narrative-value-mismatch", "error", "Angka dalam narasi berbeda dengan tabel",
+            "Narasi menyebut {what} {stated}, sedangkan tabel (baris {table_line}) mencatat {actual}.",
+        ),
+        Code(
+            "narrative-arithmetic", "error", "Hitungan dalam narasi tidak cocok",
+            "Narasi menyatakan perubahan {delta} dari {start} menjadi {end}, padahal {end} \u2212 {start} = {computed}.{hint}",
+        ),
+        Code(
+            "budget-mismatch", "error", "Persentase realisasi anggaran tidak sesuai rupiah",
+            "Realisasi anggaran {realisasi} dari pagu {pagu} adalah {computed}, bukan {stated} seperti tertulis.",
+        ),
+        Code(
+            "unit-mismatch", "warning", "Satuan/target indikator berbeda antartabel",
+            "Indikator \u201c{indicator}\u201d memakai satuan atau target yang berbeda: {variants}.",
+        ),
+        Code(
+            "foreign-satker", "warning", "Nama satker lain dalam laporan",
+            "Laporan {own} menyebut \u201c{mention}\u201d{why}.",
+        ),
+        Code(
+            "period-mismatch", "warning", "Tahun tidak sesuai periode laporan",
+            "Laporan tahun {year} menyebut {found} {where}.",
+        ),
+        Code(
+            "output-indicators-only", "warning", "Hanya indikator keluaran (output) yang diukur",
+            "Semua {n} indikator dalam tabel pengukuran adalah nama keluaran anggaran (RO), tidak satu pun IKU hasil (outcome) KPU.",
+        ),
+        Code(
+            "all-perfect", "info", "Semua capaian tepat 100%",
+            "Seluruh {n} indikator pengukuran bercapaian tepat 100% dengan realisasi yang tertulis sama persis dengan target.",
+        ),
+        Code(
+            "table-total-mismatch", "error", "Jumlah dalam tabel tidak cocok",
+            "Baris \u201c{label}\u201d: jumlah rincian {parts} = {computed}, tetapi kolom {total_name} tertulis {stated}.",
+        ),
+    )
+}  # fmt: skip
+
+
+def finding(check_id: str, *, evidence: str, line: int | None, page: int | None, **kw: Any) -> Finding:
+    """Build a finding from its declared code; keyword arguments fill the template."""
+    code = CODES[check_id]
+    fields = {k: kw.pop(k) for k in ("indicator_id", "table_seq", "row_seq", "cells") if k in kw}
+    return Finding(check_id, code.severity, code.template.format(**kw), evidence, line, page, **fields)
+
+
+def num(x: float | None, decimals: int = 2) -> str:
+    """A number the way the reports print it: decimal comma, no trailing zeros."""
+    if x is None:
+        return "-"
+    text = f"{x:,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return text.rstrip("0").rstrip(",") if "," in text else text
