@@ -7,7 +7,9 @@ STAMP := $(VENV)/.installed
 DIR ?= corpus/documents
 DB ?= lakip.duckdb
 
-.PHONY: setup ingest test golden docs lint typecheck check clean
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: setup browser ingest audit compare test golden docs lint typecheck check clean
 
 setup: $(STAMP)
 
@@ -23,17 +25,34 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	@touch $@
 
+# Chromium renders the PDF printouts and drives the browser test (a Debian package, not pip).
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  echo "browser: installing chromium and fonts with apt"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null \
+	  || { echo "browser: could not install chromium; run 'sudo apt-get install chromium' and retry"; exit 1; }; }
+
 ingest: setup
 	$(BIN)/lakip ingest $(DIR) --db $(DB)
 
-test: setup
+# One printout per report (HTML and PDF) in out/audit; exit status 1 when a report has errors.
+audit: setup browser
+	@test -f $(DB) || $(MAKE) --no-print-directory ingest
+	$(BIN)/lakip audit --db $(DB) --format html --out out/audit || true
+	$(BIN)/lakip audit --db $(DB) --format pdf --out out/audit
+
+compare: setup
+	@test -f $(DB) || $(MAKE) --no-print-directory ingest
+	$(BIN)/lakip compare --db $(DB) --out out/compare
+
+test: setup browser
 	$(BIN)/python -m pytest
 
 golden: setup
 	$(BIN)/python tests/golden.py --write
 
 docs: setup
-	$(BIN)/python -c 'from store.schema import markdown; print(markdown(), end="")' > docs/schema.md
+	$(BIN)/python -m lakip.docs
 
 lint: setup
 	$(BIN)/ruff check .

@@ -56,6 +56,91 @@ def ingest(
     raise typer.Exit(1 if failed else 0)
 
 
+def _select(con: object, selector: str | None) -> list[tuple[str, str]]:
+    """Reports matching a report_id prefix, a file name or a satker substring (all when None)."""
+    rows = con.execute("SELECT report_id, source_path, coalesce(satker, '') FROM reports ORDER BY satker, source_path").fetchall()  # type: ignore[attr-defined]
+    if selector:
+        s = selector.lower()
+        rows = [r for r in rows if r[0].startswith(s) or Path(r[1]).name.lower() == s or r[1] == selector or s in r[2].lower()]
+    return [(r[0], r[1]) for r in rows]
+
+
+@app.command()
+def audit(
+    report: Annotated[str | None, typer.Argument(help="report_id prefix, file name or part of the satker name; all when omitted")] = None,
+    db: Annotated[Path, typer.Option(help="DuckDB file")] = Path("lakip.duckdb"),
+    format: Annotated[str, typer.Option("--format", help="text, html, pdf or json")] = "text",
+    out: Annotated[Path | None, typer.Option(help="folder for one printout per report (default: text to stdout)")] = None,
+    debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
+) -> None:
+    """Re-run the consistency audit and print it. Exit status 1 when a report has errors."""
+    import store
+    from reports import audit as run_audit
+    from reports.printout import load_printout, to_html, to_json, to_text
+    from reports.render import html_to_pdf
+
+    if format not in ("text", "html", "pdf", "json"):
+        typer.echo(f"lakip: --format {format!r} unknown (use text, html, pdf or json)", err=True)
+        raise typer.Exit(2)
+    if format == "pdf" and out is None:
+        typer.echo("lakip: --format pdf needs --out DIR", err=True)
+        raise typer.Exit(2)
+    try:
+        if not db.exists():
+            raise FileNotFoundError(f"{db}: no database here (run `lakip ingest` first)")
+        con = store.connect(db)
+        chosen = _select(con, report)
+        if not chosen:
+            raise LookupError(f"{db}: no report matches {report!r} (give a report_id prefix, a file name or part of the satker name)")
+        any_error = False
+        for rid, path in chosen:
+            run_audit(con, rid)
+            p = load_printout(con, rid)
+            any_error |= p.counts.get("error", 0) > 0
+            text = {"text": to_text, "json": to_json}.get(format, to_html)(p)
+            if out is None:
+                typer.echo(text)
+                continue
+            out.mkdir(parents=True, exist_ok=True)
+            stem = f"{Path(path).stem}.audit"
+            target = out / f"{stem}.{ {'text': 'txt', 'json': 'json'}.get(format, 'html') }"
+            target.write_text(text, encoding="utf-8")
+            if format == "pdf":
+                target = html_to_pdf(target, out / f"{stem}.pdf")
+            counts = "/".join(str(p.counts.get(s, 0)) for s in ("error", "warning", "info"))
+            typer.echo(f"{target}  (temuan galat/peringatan/info: {counts})")
+        con.close()
+    except Exception as e:
+        if debug:
+            raise
+        typer.echo(f"lakip: {e}", err=True)
+        raise typer.Exit(2) from None
+    raise typer.Exit(1 if any_error else 0)
+
+
+@app.command()
+def compare(
+    db: Annotated[Path, typer.Option(help="DuckDB file")] = Path("lakip.duckdb"),
+    out: Annotated[Path, typer.Option(help="folder for the comparison page and exports")] = Path("out/compare"),
+    formats: Annotated[str, typer.Option(help="exports, comma-separated: csv, parquet, xlsx")] = "csv,parquet,xlsx",
+) -> None:
+    """Write the cross-satker comparison: an HTML page with a chart per indicator, and the views as files."""
+    import store
+    from reports.compare import compare_html, export
+
+    try:
+        con = store.connect(db)
+        files = export(con, out, tuple(f.strip() for f in formats.split(",") if f.strip()))
+        page = out / "comparison.html"
+        page.write_text(compare_html(con), encoding="utf-8")
+        con.close()
+    except Exception as e:
+        typer.echo(f"lakip: {e}", err=True)
+        raise typer.Exit(2) from None
+    for f in [page, *files]:
+        typer.echo(str(f))
+
+
 def main() -> None:
     app(prog_name="lakip")
 

@@ -197,8 +197,59 @@ TABLES: tuple[TableDef, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class ViewDef:
+    name: str
+    doc: str
+    sql: str
+
+    def ddl(self) -> str:
+        return f"CREATE OR REPLACE VIEW {self.name} AS\n{self.sql.strip()};"
+
+
+VIEWS: tuple[ViewDef, ...] = (
+    ViewDef(
+        "latest_reports",
+        "One report per satker and year: the latest ingested when the same satker-year came in more than one file.",
+        """
+SELECT * FROM reports
+QUALIFY row_number() OVER (PARTITION BY coalesce(satker, report_id), coalesce(year, -1) ORDER BY ingested_at DESC, report_id) = 1
+""",
+    ),
+    ViewDef(
+        "comparison",
+        "One row per satker × year × canonical indicator of the Pengukuran Kinerja table (first row when a report repeats one), "
+        "with target, realisasi and capaian — the table for comparing kabupaten.",
+        """
+SELECT r.satker, r.level, r.region_name, r.province, r.year, m.indicator_id, i.name AS indicator_name,
+       i.kind AS indicator_kind, i.polarity, m.indicator_raw, m.target_raw, m.target_value, m.target_unit,
+       m.realisasi_raw, m.realisasi_value, m.realisasi_unit, m.capaian_raw, m.capaian_value,
+       count(*) OVER (PARTITION BY m.report_id, m.indicator_id) AS n_rows, m.report_id, m.page, m.line
+FROM measurements m
+JOIN latest_reports r USING (report_id)
+LEFT JOIN indicators i USING (indicator_id)
+WHERE m.table_kind = 'pengukuran' AND m.indicator_id IS NOT NULL
+QUALIFY row_number() OVER (PARTITION BY m.report_id, m.indicator_id ORDER BY m.table_seq, m.row_seq) = 1
+""",
+    ),
+    ViewDef(
+        "findings_summary",
+        "Audit findings per satker and year: counts by severity and the checks that fired.",
+        """
+SELECT r.satker, r.province, r.year, r.report_id,
+       count(f.check_id) FILTER (WHERE f.severity = 'error') AS errors,
+       count(f.check_id) FILTER (WHERE f.severity = 'warning') AS warnings,
+       count(f.check_id) FILTER (WHERE f.severity = 'info') AS infos,
+       string_agg(DISTINCT f.check_id, ', ' ORDER BY f.check_id) AS checks
+FROM latest_reports r LEFT JOIN findings f USING (report_id)
+GROUP BY ALL
+""",
+    ),
+)
+
+
 def ddl() -> str:
-    return "\n\n".join(t.ddl() for t in TABLES)
+    return "\n\n".join([*(t.ddl() for t in TABLES), *(v.ddl() for v in VIEWS)])
 
 
 def markdown() -> str:
@@ -214,4 +265,7 @@ def markdown() -> str:
             out += [f"Key: `({', '.join(t.key)})`", ""]
         out += ["| column | type | meaning |", "|---|---|---|"]
         out += [f"| `{c.name}` | {c.type} | {c.doc} |" for c in t.columns]
-    return "\n".join(out) + "\n"
+    out += ["", "# Views", ""]
+    for v in VIEWS:
+        out += [f"## `{v.name}`", "", v.doc, "", "```sql", v.sql.strip(), "```", ""]
+    return "\n".join(out).rstrip("\n") + "\n"

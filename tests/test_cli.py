@@ -37,3 +37,11 @@ def test_nothing_to_ingest(tmp_path) -> None:  # type: ignore[no-untyped-def]
 
 def test_schema_doc_is_generated() -> None:
     assert (ROOT / "docs" / "schema.md").read_text(encoding="utf-8") == markdown(), "run `make docs`"
+
+
+def test_query_doc_is_generated_and_every_query_runs() -> None:
+    from lakip.docs import queries_markdown
+    from reports.queries import QUERIES
+
+    assert len(QUERIES) >= 8
+    assert (ROOT / "docs" / "queries.md").read_text(encoding="utf-8") == queries_markdown(), "run `make docs`"

@@ -1,0 +1,140 @@
+"""The inspector's printout of one report's audit: text, JSON or HTML (A4, Bahasa Indonesia).
+
+Report text is untrusted (it comes from the PDF/text of a satker): every piece of it is
+escaped before it reaches HTML.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from html import escape
+from importlib.resources import files
+from typing import Any
+
+import duckdb
+
+from reports.codes import CODES
+from reports.model import SEVERITY_ORDER
+
+SEVERITY_ID = {"error": "Galat", "warning": "Peringatan", "info": "Info"}
+KIND_ID = {"pengukuran": "Pengukuran Kinerja", "multi_year": "Tabel kegiatan (multi-tahun)", "kegiatan": "Tabel kegiatan"}
+
+
+@dataclass(frozen=True)
+class Printout:
+    report: dict[str, Any]
+    findings: list[dict[str, Any]]
+    rows: list[dict[str, Any]]  # measured rows shown in the printout
+
+    @property
+    def counts(self) -> Counter[str]:
+        return Counter(f["severity"] for f in self.findings)
+
+
+def _dicts(con: duckdb.DuckDBPyConnection, sql: str, args: list[Any]) -> list[dict[str, Any]]:
+    cur = con.execute(sql, args)
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
+
+def load_printout(con: duckdb.DuckDBPyConnection, report_id: str) -> Printout:
+    report = _dicts(con, "SELECT * FROM reports WHERE report_id = ?", [report_id])[0]
+    findings = _dicts(con, "SELECT * FROM findings WHERE report_id = ?", [report_id])
+    findings.sort(key=lambda f: (SEVERITY_ORDER[f["severity"]], f["line"] or 0))
+    flagged = {(f["table_seq"], f["row_seq"]) for f in findings if f["table_seq"] is not None}
+    rows = [
+        r
+        for r in _dicts(con, "SELECT * FROM measurements WHERE report_id = ? ORDER BY table_seq, row_seq", [report_id])
+        if r["table_kind"] == "pengukuran" or (r["table_seq"], r["row_seq"]) in flagged
+    ]
+    return Printout(report, findings, rows)
+
+
+def _where(f: dict[str, Any]) -> str:
+    page = f"halaman {f['page']}, " if f.get("page") else ""
+    return f"{page}baris {f['line']}" if f.get("line") else page.rstrip(", ")
+
+
+def to_json(p: Printout) -> str:
+    return json.dumps({"report": p.report, "counts": dict(p.counts), "findings": p.findings}, ensure_ascii=False, indent=1, default=str)
+
+
+def to_text(p: Printout) -> str:
+    r = p.report
+    out = [
+        f"AUDIT KONSISTENSI LAPORAN KINERJA — {r['satker'] or '(satker tidak terbaca)'} TAHUN {r['year'] or '?'}",
+        f"Berkas: {r['source_path']} (sha256 {r['sha256'][:16]}…)",
+        "Ringkasan: " + ", ".join(f"{SEVERITY_ID[s]} {p.counts.get(s, 0)}" for s in SEVERITY_ID),
+        "",
+    ]
+    for n, f in enumerate(p.findings, start=1):
+        code = CODES[f["check_id"]]
+        out.append(f"{n}. [{SEVERITY_ID[f['severity']]}] {code.title} ({f['check_id']}) — {_where(f)}")
+        out.append(f"   {f['message']}")
+        out.append(f"   Kutipan: “{f['evidence'][:400]}”")
+    if not p.findings:
+        out.append("Tidak ada temuan.")
+    return "\n".join(out) + "\n"
+
+
+_CSS = (files("reports") / "printout.css").read_text(encoding="utf-8")
+
+
+def to_html(p: Printout) -> str:
+    r = p.report
+    e = escape
+    parts = [
+        "<!doctype html><html lang='id'><head><meta charset='utf-8'>",
+        f"<title>Audit {e(r['satker'] or '')} {e(str(r['year'] or ''))}</title><style>{_CSS}</style></head><body>",
+        f"<h1>Audit Konsistensi Laporan Kinerja<br>{e(r['satker'] or '(satker tidak terbaca)')} Tahun {e(str(r['year'] or '?'))}</h1>",
+        f"<div class='meta'>Berkas: <code>{e(r['source_path'])}</code><br>sha256 <code>{e(r['sha256'])}</code></div>",
+        "<div class='counts'>"
+        + "".join(f"<span class='{s}'>{SEVERITY_ID[s]}: {p.counts.get(s, 0)}</span>" for s in SEVERITY_ID)
+        + "</div>",
+        "<h2>Temuan</h2>",
+    ]
+    if p.findings:
+        parts.append("<ol class='findings'>")
+        for f in p.findings:
+            code = CODES[f["check_id"]]
+            parts.append(
+                f"<li><span class='sev {f['severity']}'>{SEVERITY_ID[f['severity']]}</span> <b>{e(code.title)}</b>"
+                f" <span class='loc'>({e(f['check_id'])}; {e(_where(f))})</span><br>{e(f['message'])}"
+                f"<blockquote>{e(f['evidence'][:600])}</blockquote></li>"
+            )
+        parts.append("</ol>")
+    else:
+        parts.append("<p>Tidak ada temuan.</p>")
+    parts.append(_rows_html(p))
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    parts.append(
+        f"<div class='foot'>Dibuat oleh lakip pada {stamp}. Sel bertanda merah adalah sel yang dipersoalkan temuan.</div></body></html>"
+    )
+    return "\n".join(parts)
+
+
+def _rows_html(p: Printout) -> str:
+    marks: dict[tuple[int, int], set[str]] = {}
+    for f in p.findings:
+        if f["table_seq"] is not None and f["cells"]:
+            marks.setdefault((f["table_seq"], f["row_seq"]), set()).update(f["cells"].split(","))
+    out = []
+    for kind in ("pengukuran", "multi_year", "kegiatan"):
+        rows = [r for r in p.rows if r["table_kind"] == kind]
+        if not rows:
+            continue
+        out.append(
+            f"<h2>{KIND_ID[kind]}</h2><table><tr><th>No</th><th>Indikator</th><th>Target</th><th>Realisasi</th><th>Capaian</th><th>Baris</th></tr>"
+        )
+        for r in rows:
+            m = marks.get((r["table_seq"], r["row_seq"]), set())
+            cells = "".join(
+                f"<td class='num{' mark' if c in m else ''}'>{escape(r[c + '_raw'] or '')}</td>" for c in ("target", "realisasi", "capaian")
+            )
+            number = escape(r["row_number"] or str(r["row_seq"]))
+            out.append(f"<tr><td>{number}</td><td>{escape(r['indicator_raw'])}</td>{cells}<td>{r['line']}</td></tr>")
+        out.append("</table>")
+    return "\n".join(out)
