@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 from extract.model import Document, Row
 from normalize.catalogue import Catalogue, CatalogueError, Indicator, load_catalogue
+from normalize.gazetteer import Gazetteer, Region, Resolution, load_gazetteer
 from normalize.matcher import Match, Matcher, MatchSettings
 
 __all__ = [
-    "Catalogue", "CatalogueError", "Indicator", "Mapped", "Match", "MatchSettings", "Matcher",
-    "NormalizedReport", "load_catalogue", "normalize",
+    "Catalogue", "CatalogueError", "Gazetteer", "Indicator", "Mapped", "Match", "MatchSettings", "Matcher",
+    "NormalizedReport", "Region", "Resolution", "load_catalogue", "load_gazetteer", "normalize",
 ]  # fmt: skip
 
 
@@ -28,6 +29,7 @@ class Mapped:
 class NormalizedReport:
     document: Document
     rows: tuple[Mapped, ...]
+    region: Resolution  # the satker's Kemendagri region
 
     @property
     def unmapped(self) -> list[Mapped]:
@@ -38,4 +40,6 @@ def normalize(doc: Document, catalogue: Catalogue | None = None, matcher: Matche
     """Map every measured row of `doc`; pass a `matcher` to reuse one across many reports."""
     if matcher is None:
         matcher = Matcher(catalogue or load_catalogue())
-    return NormalizedReport(doc, tuple(Mapped(r, matcher.match(r.indicator)) for r in doc.rows()))
+    meta = doc.metadata
+    region = load_gazetteer().resolve(meta.level, meta.name, meta.province) if meta.name else Resolution(None, "none")
+    return NormalizedReport(doc, tuple(Mapped(r, matcher.match(r.indicator)) for r in doc.rows()), region)

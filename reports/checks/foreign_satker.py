@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from extract.metadata import satker_mentions
 from extract.values import clean
+from normalize.gazetteer import load_gazetteer
 from reports.codes import finding
 from reports.context import AuditContext
 from reports.model import Finding
@@ -16,25 +17,29 @@ _LEVEL_WORD = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi"}
 
 def run(ctx: AuditContext) -> Iterator[Finding]:
     rep = ctx.report
-    own_level, own_name, province = rep["level"], (rep["region_name"] or "").lower(), (rep["province"] or "").lower()
-    if not own_level or not own_name:
+    own_code, own_level = rep["region_code"], rep["level"]
+    if not own_code or not own_level:
         return
+    gaz = load_gazetteer()
+    own_province = own_code.split(".")[0]
     seen: set[tuple[int, str]] = set()
     for line, (page, text) in sorted(ctx.lines.items()):
-        for level, name, _ in satker_mentions(clean(text.replace("\t", " "))):
-            n = name.lower()
-            if n.startswith(own_name + " "):  # "Jember Memiliki": a capitalised verb after the name
-                n = own_name
-            if (level, n) == (own_level, own_name) or (level == "provinsi" and n == province):
+        for level, words, _ in satker_mentions(clean(text.replace("\t", " "))):
+            res = gaz.longest(level, words)
+            region = res.region
+            if region is None:
+                continue  # not a region's name: no claim either way
+            own = region.code == own_code
+            if (own and res.method != "wrong-type") or (level == "provinsi" and region.code == own_province):
                 continue
-            mention = f"KPU {_LEVEL_WORD[level]} {name}"
+            mention = f"KPU {_LEVEL_WORD[level]} {region.name}"
+            if own:
+                why = f": {region.name} adalah {region.level}, bukan {level}"
+            else:
+                why = f", satker lain ({region.satker}, {region.province}; kode wilayah {region.code}), kemungkinan sisa salin-tempel"
             if (line, mention) in seen:
                 continue
             seen.add((line, mention))
-            if n == own_name:
-                why = f": {rep['region_name']} adalah {own_level}, bukan {level}"
-            else:
-                why = ", satker lain (sisa salin-tempel dari laporan satker lain?)"
             yield finding(
                 "foreign-satker",
                 evidence=text.replace("\t", " | ").strip(),
