@@ -141,6 +141,68 @@ def compare(
         typer.echo(str(f))
 
 
+@app.command()
+def review(
+    db: Annotated[Path, typer.Option(help="DuckDB file")] = Path("lakip.duckdb"),
+    csv_out: Annotated[Path | None, typer.Option("--csv", help="also write the list as CSV, with an empty `decision` column")] = None,
+    accept: Annotated[Path | None, typer.Option(help="CSV whose `decision` column holds the accepted indicator ids")] = None,
+    catalogue: Annotated[Path | None, typer.Option(help="catalogue folder (default corpus/catalogue)")] = None,
+) -> None:
+    """List unmapped and low-margin indicator wordings with their top-3 candidates; or accept decisions."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    import normalize
+    import store
+    from lakip import review as rv
+
+    if accept is not None:
+        n = rv.accept(rv.read_decisions(accept), catalogue)
+        typer.echo(f"{n} new aliases in {(catalogue or normalize.catalogue.DEFAULT_DIR) / 'aliases.csv'}; run `lakip renormalize`")
+        return
+    con = store.connect(db)
+    found = rv.items(con, normalize.load_catalogue(catalogue))
+    con.close()
+    table = Table("times", "wording", "now", "score/margin", "candidates", show_lines=True)
+    for i in found:
+        table.add_row(
+            str(i.times),
+            escape(i.indicator_raw),
+            i.current_id or "-",
+            f"{i.score:g}/{i.margin:g}",
+            escape(i.candidates.replace("; ", "\n")),
+        )
+    Console(width=160).print(table)
+    if csv_out:
+        rv.write_csv(csv_out, found)
+        typer.echo(f"{len(found)} wordings -> {csv_out} (fill `decision`, then `lakip review --accept {csv_out}`)")
+
+
+@app.command()
+def renormalize(
+    db: Annotated[Path, typer.Option(help="DuckDB file")] = Path("lakip.duckdb"),
+    catalogue: Annotated[Path | None, typer.Option(help="catalogue folder (default corpus/catalogue)")] = None,
+) -> None:
+    """Re-map stored rows to the current catalogue (no re-extraction) and re-run the audit."""
+    from lakip import review as rv
+
+    changed = rv.apply(db, catalogue)
+    typer.echo(f"{changed} rows changed indicator id")
+
+
+@app.command("eval-mapping")
+def eval_mapping() -> None:
+    """Accuracy of the indicator mapping on the labelled wordings; exit 1 below target (95% correct, 0 wrong)."""
+    from normalize.evaluate import evaluate, summary
+
+    outcomes = evaluate()
+    typer.echo(summary(outcomes))
+    correct = sum(o.verdict == "correct" for o in outcomes) / len(outcomes)
+    wrong = sum(o.verdict == "wrong" for o in outcomes)
+    raise typer.Exit(0 if correct >= 0.95 and wrong == 0 else 1)
+
+
 def main() -> None:
     app(prog_name="lakip")
 

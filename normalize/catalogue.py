@@ -70,3 +70,22 @@ def _read(path: Path) -> list[dict[str, str]]:
             return list(csv.DictReader(f))
     except OSError as e:
         raise CatalogueError(path, e.strerror or str(e)) from e
+
+
+def add_aliases(pairs: list[tuple[str, str]], source: str, directory: str | Path | None = None) -> int:
+    """Append accepted (indicator_id, wording) decisions to aliases.csv; return how many were new."""
+    d = Path(directory) if directory else DEFAULT_DIR
+    catalogue = load_catalogue(d)
+    ids = {i.indicator_id for i in catalogue.indicators}
+    known = {(a[0], a[1].strip().lower()) for a in catalogue.aliases}
+    new = []
+    for ind, alias in pairs:
+        if ind not in ids:
+            raise CatalogueError(d / "aliases.csv", f"unknown indicator_id {ind!r} for {alias!r}")
+        if (ind, alias.strip().lower()) not in known:
+            known.add((ind, alias.strip().lower()))
+            new.append((ind, alias.strip(), source))
+    if new:
+        with (d / "aliases.csv").open("a", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows(new)
+    return len(new)

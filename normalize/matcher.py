@@ -56,8 +56,11 @@ class Matcher:
     def _score(self, query: str, choice: str, **_: Any) -> float:
         # token_set_ratio is 100 whenever one wording's words are a subset of the other's.
         # Trust that only when the report's wording is the longer one (it adds a tail to a
-        # known indicator), never for a short name that happens to sit inside a long one.
-        subset = self.settings.subset_weight * fuzz.token_set_ratio(query, choice) if len(query) >= len(choice) else 0.0
+        # known indicator) and the known wording is a good part of it — never for a short
+        # name that happens to sit inside a long one.
+        q, c = query.split(), choice.split()
+        trusted = len(query) >= len(choice) and len(c) >= 4 and len(c) >= 0.45 * len(q)
+        subset = self.settings.subset_weight * fuzz.token_set_ratio(query, choice) if trusted else 0.0
         return max(fuzz.ratio(query, choice), fuzz.token_sort_ratio(query, choice), subset)
 
     def match(self, text: str) -> Match:
