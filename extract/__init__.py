@@ -35,19 +35,24 @@ def read_document(path: str | Path, settings: ExtractSettings | None = None) -> 
         raise UnreadableInput(name, e.strerror or str(e), "check the path and its permissions") from e
     if not data.strip():
         raise UnreadableInput(name, "the file is empty", "export the report again")
-    if data.startswith(b"%PDF"):
-        raise UnsupportedInput(name, "PDF input is not read yet", "export it to text first (pdftotext -layout)")
-    text, encoding = decode(data, name)
-    raw, pages = split_lines(text, settings)
-    reader = pick_text_reader(raw)
-    lines = reader.to_lines(raw, name, settings)
-    meta = read_metadata([r.text for r in raw])
+    # The content decides, not the file name: a PDF renamed .txt is still read as a PDF.
+    if data.lstrip()[:5] == b"%PDF-":
+        from extract.readers.pdf import read_pdf
+
+        lines, plain, pages = read_pdf(Path(path), settings)
+        input_kind, encoding = "pdf", "pdf"
+    else:
+        text, encoding = decode(data, name)
+        raw, pages = split_lines(text, settings)
+        reader = pick_text_reader(raw)
+        lines, plain, input_kind = reader.to_lines(raw, name, settings), [r.text for r in raw], reader.kind
+    meta = read_metadata(plain)
     tables = find_tables(lines, meta.year, settings)
     claims = find_claims(lines, settings.max_claim_sentence)
     return Document(
         path=name,
         sha256=hashlib.sha256(data).hexdigest(),
-        input_kind=reader.kind,
+        input_kind=input_kind,  # type: ignore[arg-type]
         encoding=encoding,
         pages=pages,
         metadata=meta,

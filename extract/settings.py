@@ -17,9 +17,13 @@ class ExtractSettings:
     caption_lookback: int = 12
     #: Narrative claims: longest sentence kept as evidence (characters).
     max_claim_sentence: int = 600
+    #: PDFs longer than this are refused (a LAKIP runs 40-150 pages).
+    max_pdf_pages: int = 5000
+    #: A PDF page with fewer text characters than this has no text layer (a scan).
+    min_page_text: int = 10
 
     def __post_init__(self) -> None:
-        for name in ("page_break_blank_lines", "max_lines_per_page", "running_line_repeats", "caption_lookback"):
+        for name in ("page_break_blank_lines", "max_lines_per_page", "running_line_repeats", "caption_lookback", "max_pdf_pages"):
             if getattr(self, name) < 1:
                 raise ValueError(f"ExtractSettings.{name} must be >= 1, got {getattr(self, name)}")
         if self.max_claim_sentence < 40:

@@ -31,7 +31,7 @@ def find_tables(lines: list[Line], report_year: int | None, settings: ExtractSet
         start = i
         head = [lines[i].cells]
         i += 1
-        while i < n and len(lines[i].cells) > 1 and not lines[i].after_break and hdr.is_header_continuation(lines[i].cells):
+        while i < n and len(lines[i].cells) > 1 and hdr.is_header_continuation(lines[i].cells):
             if not hdr.is_column_numbers(lines[i].cells):
                 head.append(lines[i].cells)
             i += 1

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from extract.model import MEASURED_KINDS
-from lakip.pipeline import FileResult, ingest_paths
+from lakip.pipeline import FileResult, discover, ingest_paths
+from lakip.workers import WorkSettings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="LAKIP reports of KPU satker -> DuckDB, and their audit.")
 
@@ -22,9 +23,14 @@ def _line(r: FileResult) -> str:
     name = Path(r.path).name
     if r.status == "failed":
         return f"✗ {name}: {r.error}"
+    if r.status == "duplicate":
+        return f"= {name}: {r.note} [duplicate, skipped]"
     kinds = " · ".join(f"{k} {r.counts.get(k, 0)}" for k in MEASURED_KINDS)
     audit = "/".join(str(r.findings.get(s, 0)) for s in ("error", "warning", "info"))
-    return f"✓ {name}: {r.satker or '(satker?)'} {r.year or '(tahun?)'} — {kinds} — unmapped {r.unmapped} — temuan {audit} [{r.status}]"
+    note = f" ({r.note})" if r.note else ""
+    return (
+        f"✓ {name}: {r.satker or '(satker?)'} {r.year or '(tahun?)'} — {kinds} — unmapped {r.unmapped} — temuan {audit} [{r.status}]{note}"
+    )
 
 
 @app.command()
@@ -32,26 +38,50 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="report files or folders")],
     db: Annotated[Path, typer.Option(help="DuckDB file to write")] = Path("lakip.duckdb"),
     force: Annotated[bool, typer.Option(help="re-extract files already stored")] = False,
+    workers: Annotated[int, typer.Option(help="extraction processes (default: all cores)")] = WorkSettings().workers,
+    timeout: Annotated[float, typer.Option(help="seconds allowed per file")] = WorkSettings().timeout_s,
+    memory_mb: Annotated[int, typer.Option(help="memory cap per worker, MB")] = WorkSettings().memory_mb,
     debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
 ) -> None:
-    """Ingest reports (files or folders) into DuckDB; one line per report and a total."""
+    """Ingest reports (files or folders) into DuckDB; one line per report and a total.
+
+    Exit status: 0 every file stored or already stored; 1 some file failed (the count is in the
+    last line, the reasons in the table ingest_errors); 2 the run could not start."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    console = Console(highlight=False)
+    files = discover(paths)
+    show_bar = console.is_terminal and len(files) > 3
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console)
+    task = progress.add_task("ingest", total=len(files))
+
+    def report(r: FileResult) -> None:
+        (progress.console if show_bar else console).print(_line(r), markup=False, soft_wrap=True)
+        progress.advance(task)
+
     try:
-        results = ingest_paths(paths, db, force=force, on_result=lambda r: typer.echo(_line(r)))
+        settings = WorkSettings(workers=workers, timeout_s=timeout, memory_mb=memory_mb)
+        if show_bar:
+            progress.start()
+        results = ingest_paths(files, db, force=force, on_result=report, settings=settings)
     except Exception as e:
         if debug:
             raise
         typer.echo(f"lakip: {e}", err=True)
         raise typer.Exit(2) from None
+    finally:
+        progress.stop()
     failed = sum(1 for r in results if r.status == "failed")
     rows = sum(sum(r.counts.values()) for r in results)
     unmapped = sum(r.unmapped for r in results)
-    by = {s: sum(1 for r in results if r.status == s) for s in ("added", "replaced", "unchanged")}
+    by = {s: sum(1 for r in results if r.status == s) for s in ("added", "replaced", "unchanged", "duplicate")}
     typer.echo(
         f"{len(results)} reports: {by['added']} added, {by['replaced']} replaced, {by['unchanged']} unchanged, "
-        f"{failed} failed; {rows} rows, {unmapped} unmapped -> {db}"
+        f"{by['duplicate']} duplicate, {failed} failed; {rows} rows, {unmapped} unmapped -> {db}"
     )
     if not results:
-        typer.echo("lakip: no report files found (give .txt/.md files or folders holding them)", err=True)
+        typer.echo("lakip: no report files found (give .txt/.md/.pdf files or folders holding them)", err=True)
         raise typer.Exit(2)
     raise typer.Exit(1 if failed else 0)
 

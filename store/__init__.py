@@ -22,7 +22,7 @@ from normalize import Catalogue, NormalizedReport
 from store.records import records, report_id
 from store.schema import TABLES, ddl
 
-__all__ = ["StoreError", "connect", "ingest", "load_indicators", "record_error", "report_id", "stored"]
+__all__ = ["StoreError", "connect", "ingest", "load_indicators", "record_error", "report_id", "same_satker_year", "stored"]
 
 Status = Literal["added", "unchanged", "replaced"]
 _PER_REPORT = ("measurements", "history", "claims", "tables", "lines", "findings")
@@ -103,6 +103,17 @@ def stored(con: duckdb.DuckDBPyConnection, sha256: str) -> tuple[str | None, int
     unmapped = con.execute("SELECT count(*) FROM measurements WHERE report_id = ? AND indicator_id IS NULL", [rid]).fetchone()
     findings = dict(con.execute("SELECT severity, count(*) FROM findings WHERE report_id = ? GROUP BY 1", [rid]).fetchall())
     return head[0], head[1], counts, int(unmapped[0]) if unmapped else 0, findings
+
+
+def same_satker_year(con: duckdb.DuckDBPyConnection, rid: str) -> list[str]:
+    """Other stored files that claim the same satker and year as report `rid` (a duplicate to report)."""
+    rows = con.execute(
+        """SELECT o.source_path FROM reports r JOIN reports o
+           ON o.satker = r.satker AND o.year = r.year AND o.report_id <> r.report_id
+           WHERE r.report_id = ? ORDER BY 1""",
+        [rid],
+    ).fetchall()
+    return [str(r[0]) for r in rows]
 
 
 def record_error(con: duckdb.DuckDBPyConnection, path: str, sha256: str | None, stage: str, error: str) -> None:

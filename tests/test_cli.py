@@ -18,7 +18,7 @@ def test_ingest_prints_a_line_per_report_and_a_total(tmp_path) -> None:  # type:
     lines = result.output.strip().splitlines()
     assert lines[0].startswith("✓ jember_2024.txt: KPU Kabupaten Jember 2024")
     assert "pengukuran 12 · perjanjian 16 · rencana 18 · multi_year 7 · kegiatan 0 — unmapped 2 — temuan 19/19/0 [added]" in lines[1]
-    assert lines[-1] == f"2 reports: 2 added, 0 replaced, 0 unchanged, 0 failed; 126 rows, 2 unmapped -> {db}"
+    assert lines[-1] == f"2 reports: 2 added, 0 replaced, 0 unchanged, 0 duplicate, 0 failed; 126 rows, 2 unmapped -> {db}"
 
 
 def test_failed_file_sets_exit_status(tmp_path) -> None:  # type: ignore[no-untyped-def]

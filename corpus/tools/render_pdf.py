@@ -1,0 +1,89 @@
+"""Render a text report (tab-separated cells, like the seeds) to a born-digital PDF with ruled
+tables, so the PDF reader can be checked against the text reader on the same content.
+
+    python -m corpus.tools.render_pdf corpus/documents/muaro_jambi_2024.txt out.pdf
+
+Tables repeat their header row on every page they cross (as Word does); each run of blank
+lines the text export left for a page break becomes a new page.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from fpdf import FPDF
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # Debian fonts-dejavu-core (installed by `make browser`)
+FONT_BOLD = FONT.with_name("DejaVuSans-Bold.ttf")
+
+
+def _blocks(text: str) -> list[tuple[str, list[list[str]] | str]]:
+    """('table', rows) for runs of tab lines, ('para', text), ('break', '') for page breaks.
+
+    A run of three blank lines is a page break; inside a table any blank line is (the
+    exports drop the page furniture there), so a table continues on a new page."""
+    out: list[tuple[str, list[list[str]] | str]] = []
+    rows: list[list[str]] = []
+    blank = 0
+    for line in text.replace("\r\n", "\n").split("\n"):
+        if not line.strip():
+            blank += 1
+            continue
+        tab = "\t" in line
+        if rows and (blank or not tab):
+            out.append(("table", rows))
+            rows = []
+            if blank and tab:
+                out.append(("break", ""))
+        if blank >= 3 and out and out[-1][0] != "break":
+            out.append(("break", ""))
+        blank = 0
+        if tab:
+            rows.append(line.split("\t"))
+        else:
+            out.append(("para", line.strip()))
+    if rows:
+        out.append(("table", rows))
+    return out
+
+
+def render(src: Path, dest: Path, header_note: str | None = None) -> Path:
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(True, margin=15)
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.add_font("DejaVu", "B", str(FONT_BOLD))
+    pdf.set_font("DejaVu", size=9)
+    pdf.add_page()
+    if header_note:
+        pdf.multi_cell(0, 5, header_note)
+    for kind, body in _blocks(src.read_text(encoding="utf-8")):
+        if kind == "break":
+            pdf.add_page()
+        elif kind == "para":
+            pdf.multi_cell(0, 4.5, str(body))
+            pdf.ln(1)
+        else:
+            rows = [list(r) for r in body]  # type: ignore[union-attr]
+            width = max(len(r) for r in rows)
+            rows = [[c.strip() for c in r] + [""] * (width - len(r)) for r in rows]
+            longest = [max(len(r[c]) for r in rows) for c in range(width)]
+            # wide enough for `Realisasi`/`1 Laporan` at 7 pt, long texts get more but not all of it
+            weights = [min(max(n, 14), 70) ** 0.8 for n in longest]
+            pdf.set_font("DejaVu", size=7)
+            with pdf.table(
+                col_widths=tuple(weights), first_row_as_headings=False, line_height=3.6,
+                text_align="LEFT",
+            ) as table:  # fmt: skip
+                for r in rows:
+                    row = table.row()
+                    for cell in r:
+                        row.cell(cell)
+            pdf.set_font("DejaVu", size=9)
+            pdf.ln(2)
+    pdf.output(str(dest))
+    return dest
+
+
+if __name__ == "__main__":
+    render(Path(sys.argv[1]), Path(sys.argv[2]))

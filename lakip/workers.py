@@ -1,0 +1,150 @@
+"""Extraction in worker processes, each file under a time limit and a memory cap.
+
+The parent owns DuckDB (one writer); workers only read files and return normalised
+reports. A worker that hangs past the timeout is killed, one that crashes or runs out
+of memory dies on its own; either way the parent records the file's error, starts a
+fresh worker and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import resource
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class WorkSettings:
+    workers: int = max(1, os.cpu_count() or 1)
+    timeout_s: float = 300.0  # per file
+    memory_mb: int = 2048  # address-space cap per worker (RLIMIT_AS)
+
+    def __post_init__(self) -> None:
+        if self.workers < 1 or self.timeout_s <= 0 or self.memory_mb < 256:
+            raise ValueError(f"invalid WorkSettings: {self}")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    path: Path
+    report: Any | None  # normalize.NormalizedReport
+    stage: str | None = None
+    error: str | None = None
+    seconds: float = 0.0
+    peak_rss_mb: float = 0.0  # of the worker, after this file
+
+
+_MATCHER: Any = None
+
+
+def extract_one(path: Path) -> Any:
+    """Read and normalise one file (in whichever process calls it)."""
+    import extract
+    import normalize
+
+    global _MATCHER
+    if _MATCHER is None:  # built once per worker
+        _MATCHER = normalize.Matcher(normalize.load_catalogue())
+    return normalize.normalize(extract.read_document(path), matcher=_MATCHER)
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _worker(conn: Connection, memory_mb: int) -> None:
+    limit = memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    from extract.errors import LakipError
+
+    while True:
+        path = conn.recv()
+        if path is None:
+            return
+        start = time.perf_counter()
+        try:
+            report = extract_one(path)
+            result = Outcome(path, report)
+        except LakipError as e:
+            result = Outcome(path, None, "extract", f"{e.reason} ({e.fix})")
+        except MemoryError:
+            result = Outcome(path, None, "extract", f"out of memory (over {memory_mb} MB; raise --memory-mb or split the file)")
+        except RecursionError:
+            result = Outcome(path, None, "extract", "structure nested too deeply to read (damaged or hostile file)")
+        except Exception as e:
+            result = Outcome(path, None, "extract", f"{type(e).__name__}: {e} (a lakip bug: report it with the file)")
+        conn.send(Outcome(result.path, result.report, result.stage, result.error, time.perf_counter() - start, _peak_rss_mb()))
+
+
+@dataclass
+class _Slot:
+    proc: Any
+    conn: Connection
+    path: Path | None = None
+    started: float = 0.0
+
+
+def run(paths: Iterable[Path], settings: WorkSettings, on_start: Callable[[Path], None] | None = None) -> Iterator[Outcome]:
+    """Yield one Outcome per path, in completion order."""
+    ctx = mp.get_context("spawn")  # no fork: the parent holds an open database
+    todo = list(paths)
+    slots: list[_Slot] = []
+
+    def spawn() -> _Slot:
+        parent, child = ctx.Pipe()
+        proc = ctx.Process(target=_worker, args=(child, settings.memory_mb), daemon=True)
+        proc.start()
+        child.close()
+        return _Slot(proc, parent)
+
+    try:
+        slots = [spawn() for _ in range(min(settings.workers, len(todo)) or 0)]
+        while todo or any(s.path is not None for s in slots):
+            for s in slots:
+                if s.path is None and todo:
+                    s.path, s.started = todo.pop(0), time.monotonic()
+                    if on_start:
+                        on_start(s.path)
+                    s.conn.send(s.path)
+            for i, s in enumerate(slots):
+                if s.path is None:
+                    continue
+                failure = None
+                try:
+                    if s.conn.poll(0.05):
+                        out = s.conn.recv()
+                        s.path = None
+                        yield out
+                        continue
+                except (EOFError, OSError):
+                    failure = "worker crashed"
+                if failure is None and not s.proc.is_alive():
+                    failure = f"worker crashed (exit code {s.proc.exitcode}; out of memory or a parser fault)"
+                elif failure is None and time.monotonic() - s.started > settings.timeout_s:
+                    failure = f"timed out after {settings.timeout_s:g} s (raise --timeout or check the file)"
+                if failure:
+                    path = s.path
+                    s.proc.kill()
+                    s.proc.join()
+                    slots[i] = spawn()
+                    yield Outcome(path, None, "extract", failure, time.monotonic() - s.started)
+    finally:
+        for s in slots:
+            try:
+                s.conn.send(None)
+            except (OSError, BrokenPipeError):
+                pass
+        deadline = time.monotonic() + 5
+        for s in slots:
+            s.proc.join(max(0.0, deadline - time.monotonic()))
+            if s.proc.is_alive():
+                s.proc.kill()
+
+
+__all__ = ["Outcome", "WorkSettings", "run"]

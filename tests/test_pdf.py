@@ -1,0 +1,42 @@
+"""Born-digital PDFs: the seed reports rendered to PDF (ruled tables, tables crossing pages)
+must give the same measurement rows as their text exports."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import JEMBER, MUARO_JAMBI
+
+import extract
+from corpus.tools.render_pdf import render
+
+
+def _rows(doc):  # type: ignore[no-untyped-def]
+    return [
+        (
+            r.table_kind,
+            r.indicator,
+            r.target and r.target.raw.strip(),
+            r.realisasi and r.realisasi.raw.strip(),
+            r.capaian and r.capaian.raw.strip(),
+        )
+        for r in doc.rows()
+    ]
+
+
+@pytest.mark.parametrize("source", [MUARO_JAMBI, JEMBER], ids=lambda p: p.stem)
+def test_pdf_rendering_gives_the_text_rows(source, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    pdf = render(source, tmp_path / f"{source.stem}.pdf")
+    from_pdf, from_text = extract.read_document(pdf), extract.read_document(source)
+    assert from_pdf.input_kind == "pdf" and from_pdf.pages and from_pdf.pages > 20
+    assert _rows(from_pdf) == _rows(from_text)
+    assert from_pdf.metadata == from_text.metadata
+    row = from_pdf.rows("pengukuran")[0]
+    assert row.source.page and row.source.bbox  # provenance for PDFs: page + bbox
+    assert {c.kind for c in from_pdf.claims} >= {c.kind for c in from_text.claims} - {"indicator_count"}
+
+
+def test_pdf_renamed_txt_is_read_as_pdf(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    pdf = render(JEMBER, tmp_path / "jember.pdf")
+    renamed = tmp_path / "jember.txt"
+    renamed.write_bytes(pdf.read_bytes())
+    assert extract.read_document(renamed).input_kind == "pdf"
