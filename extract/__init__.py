@@ -39,7 +39,8 @@ def read_document(path: str | Path, settings: ExtractSettings | None = None) -> 
     if data.lstrip()[:5] == b"%PDF-":
         from extract.readers.pdf import read_pdf
 
-        lines, plain, pages = read_pdf(Path(path), settings)
+        lines, plain, n_pages = read_pdf(Path(path), settings)
+        pages: int | None = n_pages
         input_kind, encoding = "pdf", "pdf"
     else:
         text, encoding = decode(data, name)

@@ -8,6 +8,7 @@ fresh worker and the batch goes on.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import os
 import resource
@@ -130,16 +131,15 @@ def run(paths: Iterable[Path], settings: WorkSettings, on_start: Callable[[Path]
                     failure = f"timed out after {settings.timeout_s:g} s (raise --timeout or check the file)"
                 if failure:
                     path = s.path
+                    assert path is not None
                     s.proc.kill()
                     s.proc.join()
                     slots[i] = spawn()
                     yield Outcome(path, None, "extract", failure, time.monotonic() - s.started)
     finally:
         for s in slots:
-            try:
+            with contextlib.suppress(OSError, BrokenPipeError):
                 s.conn.send(None)
-            except (OSError, BrokenPipeError):
-                pass
         deadline = time.monotonic() + 5
         for s in slots:
             s.proc.join(max(0.0, deadline - time.monotonic()))
