@@ -141,7 +141,12 @@ def _store(con: duckdb.DuckDBPyConnection, out: workers.Outcome, sha: str | None
     counts: Counter[str] = Counter(m.row.table_kind for m in report.rows)
     severities: Counter[str] = Counter(f.severity for f in findings)
     others = store.same_satker_year(con, store.report_id(doc.sha256))
-    note = f"{doc.metadata.satker} {doc.metadata.year} also stored from {', '.join(others)}" if others else None
+    notes = []
+    if not report.rows:
+        notes.append("info: no performance table recognised; stored with zero rows")
+    if others:
+        notes.append(f"{doc.metadata.satker} {doc.metadata.year} also stored from {', '.join(others)}")
+    note = "; ".join(notes) or None
     return FileResult(
         name, status, doc.metadata.satker, doc.metadata.year, dict(counts), len(report.unmapped), findings=dict(severities),
         note=note, seconds=out.seconds, peak_rss_mb=out.peak_rss_mb,

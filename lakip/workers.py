@@ -69,6 +69,8 @@ def _worker(conn: Connection, memory_mb: int) -> None:
         if path is None:
             return
         start = time.perf_counter()
+        if os.environ.get("LAKIP_TEST_HANG") == str(path):  # test hook: a file that never finishes
+            time.sleep(3600)
         try:
             report = extract_one(path)
             result = Outcome(path, report)
@@ -124,7 +126,8 @@ def run(paths: Iterable[Path], settings: WorkSettings, on_start: Callable[[Path]
                         yield out
                         continue
                 except (EOFError, OSError):
-                    failure = "worker crashed"
+                    s.proc.join(2)
+                    failure = f"worker crashed (exit code {s.proc.exitcode}; out of memory or a parser fault)"
                 if failure is None and not s.proc.is_alive():
                     failure = f"worker crashed (exit code {s.proc.exitcode}; out of memory or a parser fault)"
                 elif failure is None and time.monotonic() - s.started > settings.timeout_s:

@@ -36,6 +36,16 @@ def _open(path: Path) -> Any:
 
 def read_pdf(path: Path, settings: ExtractSettings) -> tuple[list[Line], list[str], int]:
     """Lines with cells, the plain text lines (for metadata), and the page count."""
+    import pypdfium2 as pdfium
+
+    try:
+        return _read(path, settings)
+    except (pdfium.PdfiumError, ValueError, KeyError, TypeError, AssertionError) as e:
+        # pdfminer and PDFium raise these on broken object graphs (cycles, bad xref, bad streams)
+        raise UnreadableInput(str(path), f"damaged PDF ({type(e).__name__}: {e})", "export the report to PDF again") from e
+
+
+def _read(path: Path, settings: ExtractSettings) -> tuple[list[Line], list[str], int]:
     import pypdfium2.raw as pdfium_raw
 
     doc = _open(path)
