@@ -81,6 +81,14 @@ def finding(check_id: str, *, evidence: str, line: int | None, page: int | None,
     return Finding(check_id, code.severity, code.template.format(**kw), evidence, line, page, **fields)
 
 
+def row_finding(check_id: str, ctx: Any, row: Any, cells: tuple[str, ...] = (), **kw: Any) -> Finding:
+    """A finding about one table row: quoted, located and linked to the row's cells."""
+    return finding(
+        check_id, evidence=ctx.quote(row.line), line=row.line, page=row.page, indicator_id=row.indicator_id,
+        table_seq=row.table_seq, row_seq=row.row_seq, cells=cells, **kw,
+    )  # fmt: skip
+
+
 def num(x: float | None, decimals: int = 2) -> str:
     """A number the way the reports print it: decimal comma, no trailing zeros."""
     if x is None:

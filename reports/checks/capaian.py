@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reports.checks.tolerance import agrees
-from reports.codes import finding, num
+from reports.codes import num, row_finding
 from reports.context import AuditContext
 from reports.model import Finding
 
@@ -34,14 +34,10 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
         cands = candidates(t.number, re_.number, polarity)
         if any(agrees(c.number, v, c.decimals) for v in cands.values()):
             continue
-        yield finding(
+        yield row_finding(
             "capaian-mismatch",
-            evidence=ctx.quote(r.line),
-            line=r.line,
-            page=r.page,
-            indicator_id=r.indicator_id,
-            table_seq=r.table_seq,
-            row_seq=r.row_seq,
+            ctx,
+            r,
             cells=("capaian",),
             stated=c.raw.strip(),
             computed=num(cands["realisasi/target × 100"]),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from extract.values import GRADES, OPINIONS, clean
-from reports.codes import finding, num
+from reports.codes import num, row_finding
 from reports.context import AuditContext
 from reports.model import Finding
 
@@ -38,14 +38,10 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
         elif rg != tg and t.kind == "opinion":
             reason = "opini berbeda dari target, dan tidak ada aturan yang menurunkan capaian numerik dari opini"
         if reason:
-            yield finding(
+            yield row_finding(
                 "grade-capaian",
-                evidence=ctx.quote(r.line),
-                line=r.line,
-                page=r.page,
-                indicator_id=r.indicator_id,
-                table_seq=r.table_seq,
-                row_seq=r.row_seq,
+                ctx,
+                r,
                 cells=("realisasi", "capaian"),
                 target=t.raw.strip(),
                 realisasi=re_.raw.strip(),

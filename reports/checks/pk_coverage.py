@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz
 
 from normalize.text import key
-from reports.codes import finding
+from reports.codes import row_finding
 from reports.context import AuditContext, MRow
 from reports.model import Finding
 
@@ -27,26 +27,18 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
         return
     for p in pk:
         if not _covered(p, measured):
-            yield finding(
+            yield row_finding(
                 "pk-indicator-missing",
-                evidence=ctx.quote(p.line),
-                line=p.line,
-                page=p.page,
-                indicator_id=p.indicator_id,
-                table_seq=p.table_seq,
-                row_seq=p.row_seq,
+                ctx,
+                p,
                 indicator=p.indicator,
                 target=p.target.raw.strip() if p.target else "-",
             )
     for m in measured:
         if not _covered(m, pk):
-            yield finding(
+            yield row_finding(
                 "indicator-not-in-pk",
-                evidence=ctx.quote(m.line),
-                line=m.line,
-                page=m.page,
-                indicator_id=m.indicator_id,
-                table_seq=m.table_seq,
-                row_seq=m.row_seq,
+                ctx,
+                m,
                 indicator=m.indicator,
             )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from extract.model import Value
 from extract.values import clean
-from reports.codes import finding
+from reports.codes import row_finding
 from reports.context import AuditContext, MRow
 from reports.model import Finding
 
@@ -42,14 +42,10 @@ def pair_with_pk(ctx: AuditContext) -> list[tuple[MRow, MRow]]:
 def run(ctx: AuditContext) -> Iterator[Finding]:
     for r, p in pair_with_pk(ctx):
         if not same_target(p.target, r.target):
-            yield finding(
+            yield row_finding(
                 "pk-target-mismatch",
-                evidence=ctx.quote(r.line),
-                line=r.line,
-                page=r.page,
-                indicator_id=r.indicator_id,
-                table_seq=r.table_seq,
-                row_seq=r.row_seq,
+                ctx,
+                r,
                 cells=("target",),
                 pk_target=p.target.raw.strip() if p.target else "(kosong)",
                 pk_line=p.line,
