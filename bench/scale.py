@@ -65,14 +65,15 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--reports", type=int, default=550)
     ap.add_argument("--pdf", type=int, default=40)
+    ap.add_argument("--scans", type=int, default=3)
     ap.add_argument("--small", type=int, default=50)
     ap.add_argument("--workers", type=int, default=WorkSettings().workers)
     a = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="lakip-bench-") as tmp:
         root = Path(tmp)
         t = time.perf_counter()
-        files = generate(root / "corpus", a.reports, a.pdf)
-        print(f"generated {len(files)} synthetic reports ({a.pdf} PDF) in {time.perf_counter() - t:.1f} s")
+        files = generate(root / "corpus", a.reports, a.pdf, scans=a.scans)
+        print(f"generated {len(files)} synthetic reports ({a.pdf} PDF, {a.scans} of them scans) in {time.perf_counter() - t:.1f} s")
         # the small run takes PDFs and text in the same proportion as the full one
         step = max(1, len(files) // a.small)
         small = run(files[::step][: a.small], root / "small.duckdb", a.workers)

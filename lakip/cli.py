@@ -71,7 +71,8 @@ def ingest(
         typer.echo(f"lakip: {e}", err=True)
         raise typer.Exit(2) from None
     finally:
-        progress.stop()
+        if show_bar:
+            progress.stop()
     failed = sum(1 for r in results if r.status == "failed")
     rows = sum(sum(r.counts.values()) for r in results)
     unmapped = sum(r.unmapped for r in results)

@@ -40,3 +40,23 @@ def test_pdf_renamed_txt_is_read_as_pdf(tmp_path) -> None:  # type: ignore[no-un
     renamed = tmp_path / "jember.txt"
     renamed.write_bytes(pdf.read_bytes())
     assert extract.read_document(renamed).input_kind == "pdf"
+
+
+def test_generated_layouts(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The PDF issue's test layouts: unruled (no lines at all) and scanned (no text layer)."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium_raw
+
+    from corpus.tools.render_pdf import scan
+
+    unruled = render(JEMBER, tmp_path / "unruled.pdf", layout="unruled")
+    doc = pypdfium2.PdfDocument(str(unruled))
+    paths = sum(1 for i in range(len(doc)) for _ in doc[i].get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_PATH]))
+    doc.close()
+    assert paths == 0
+    scanned = scan(render(JEMBER, tmp_path / "ruled.pdf"), tmp_path / "scan.pdf")
+    doc = pypdfium2.PdfDocument(str(scanned))
+    assert all(not doc[i].get_textpage().get_text_range().strip() for i in range(len(doc)))
+    doc.close()
+    with pytest.raises(extract.UnsupportedInput, match="no text layer"):
+        extract.read_document(scanned)

@@ -48,7 +48,14 @@ def _blocks(text: str) -> list[tuple[str, list[list[str]] | str]]:
     return out
 
 
-def render(src: Path, dest: Path, header_note: str | None = None) -> Path:
+LAYOUTS = ("ruled", "unruled")
+
+
+def render(src: Path, dest: Path, header_note: str | None = None, layout: str = "ruled") -> Path:
+    """`ruled`: every cell boxed (Word's default table style); `unruled`: no lines at all,
+    the columns only in the text's alignment."""
+    if layout not in LAYOUTS:
+        raise ValueError(f"layout {layout!r}: one of {LAYOUTS}")
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(True, margin=15)
     pdf.add_font("DejaVu", "", str(FONT))
@@ -73,7 +80,7 @@ def render(src: Path, dest: Path, header_note: str | None = None) -> Path:
             pdf.set_font("DejaVu", size=7)
             with pdf.table(
                 col_widths=tuple(weights), first_row_as_headings=False, line_height=3.6,
-                text_align="LEFT",
+                text_align="LEFT", borders_layout="ALL" if layout == "ruled" else "NONE",
             ) as table:  # fmt: skip
                 for r in rows:
                     row = table.row()
@@ -85,5 +92,37 @@ def render(src: Path, dest: Path, header_note: str | None = None) -> Path:
     return dest
 
 
+def scan(pdf: Path, dest: Path, dpi: int = 200, seed: int = 1) -> Path:
+    """A scanned copy: each page rendered at `dpi`, turned 0.5-1 degree, speckled, saved as
+    JPEG in a PDF with no text layer."""
+    import io
+    import random
+
+    import pypdfium2 as pdfium
+    from PIL import Image, ImageFilter
+
+    rng = random.Random(seed)
+    doc = pdfium.PdfDocument(str(pdf))
+    out = FPDF(format="A4")
+    try:
+        for i in range(len(doc)):
+            img = doc[i].render(scale=dpi / 72).to_pil().convert("L")
+            angle = rng.choice((-1, 1)) * rng.uniform(0.5, 1.0)
+            img = img.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
+            img = img.filter(ImageFilter.GaussianBlur(0.4))
+            px = img.load()
+            w, h = img.size
+            for _ in range(w * h // 400):  # salt-and-pepper speckle, 0.25% of the pixels
+                px[rng.randrange(w), rng.randrange(h)] = rng.choice((0, 255))
+            buf = io.BytesIO()
+            img.save(buf, format="JPEG", quality=70)
+            out.add_page()
+            out.image(buf, x=0, y=0, w=210, h=297)
+    finally:
+        doc.close()
+    out.output(str(dest))
+    return dest
+
+
 if __name__ == "__main__":
-    render(Path(sys.argv[1]), Path(sys.argv[2]))
+    render(Path(sys.argv[1]), Path(sys.argv[2]), layout=sys.argv[3] if len(sys.argv) > 3 else "ruled")

@@ -6,7 +6,7 @@ figures, clearly marked SINTETIS in their title, text and file name.
 Each synthetic report takes one seed's text, swaps the satker (a real kabupaten/kota from
 the gazetteer, so the audit's foreign-satker check sees the seed's leftovers as foreign),
 perturbs every table figure, and is written as tab-separated text or Markdown;
-`--pdf N` renders N of them to PDF.
+`--pdf N` renders N of them to PDF, `--scans M` turns M of those into scanned copies.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import random
 import re
 from pathlib import Path
 
-from corpus.tools.render_pdf import render
+from corpus.tools.render_pdf import render, scan
 from normalize.gazetteer import load_gazetteer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,7 +62,8 @@ def _markdown(text: str) -> str:
     return "\n".join(out)
 
 
-def generate(out: Path, reports: int, pdfs: int = 0, seed: int = 7) -> list[Path]:
+def generate(out: Path, reports: int, pdfs: int = 0, seed: int = 7, scans: int = 0) -> list[Path]:
+    """`pdfs` of the reports become born-digital PDFs, the first `scans` of those scanned copies."""
     rng = random.Random(seed)
     regions = [r for r in load_gazetteer().regions if r.level != "provinsi" and r.name not in ("Muaro Jambi", "Jember")]
     rng.shuffle(regions)
@@ -78,8 +79,13 @@ def generate(out: Path, reports: int, pdfs: int = 0, seed: int = 7) -> list[Path
         if n < pdfs:
             src = out / f"{stem}.txt.tmp"
             src.write_text(text, encoding="utf-8")
-            written.append(render(src, out / f"{stem}.pdf"))
+            pdf = render(src, out / f"{stem}.pdf")
             src.unlink()
+            if n < scans:
+                scanned = scan(pdf, out / f"{stem}_pindaian.pdf", seed=n)
+                pdf.unlink()
+                pdf = scanned
+            written.append(pdf)
             continue
         if shape == 9:
             path = out / f"{stem}.md"
@@ -96,9 +102,10 @@ def main() -> None:
     ap.add_argument("out", type=Path)
     ap.add_argument("--reports", type=int, default=550)
     ap.add_argument("--pdf", type=int, default=0)
+    ap.add_argument("--scans", type=int, default=0)
     ap.add_argument("--seed", type=int, default=7)
     a = ap.parse_args()
-    files = generate(a.out, a.reports, a.pdf, a.seed)
+    files = generate(a.out, a.reports, a.pdf, a.seed, a.scans)
     print(f"wrote {len(files)} synthetic reports to {a.out}")
 
 
