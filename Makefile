@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-DIR ?= corpus/documents
+DIR ?= corpus
 DB ?= lakip.duckdb
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

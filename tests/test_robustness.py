@@ -78,7 +78,7 @@ def test_kill_minus_nine_leaves_only_complete_reports(tmp_path) -> None:  # type
     db = tmp_path / "killed.duckdb"
     proc = subprocess.Popen(
         [*LAKIP, "ingest", str(corpus), "--db", str(db), "--workers", "2"],
-        stdout=subprocess.PIPE, text=True, cwd=ROOT, start_new_session=True,
+        stdout=subprocess.PIPE, text=True, cwd=ROOT, start_new_session=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )  # fmt: skip
     seen = 0
     assert proc.stdout is not None
