@@ -55,26 +55,20 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
         earlier = [h.year for h in hist if h.kind == "realisasi" and h.year is not None]
         gaps = [y for a, b in itertools.pairwise(earlier) for y in range(a + 1, b)]
         nxt = [h.year for h in hist if h.kind == "target" and h.year is not None]
-        header = t["header"].replace("\n", " / ")
+        problems = []
         if gaps:
-            yield finding(
-                "period-mismatch",
-                evidence=header,
-                line=t["line"],
-                page=t["page"],
-                table_seq=t["table_seq"],
-                year=year,
-                found=f"kolom realisasi tahun {', '.join(map(str, earlier))}",
-                where=f"pada kepala tabel (tahun {', '.join(map(str, gaps))} terlewat)",
-            )
+            years = ", ".join(map(str, earlier))
+            problems.append((f"kolom realisasi tahun {years}", f"pada kepala tabel (tahun {', '.join(map(str, gaps))} terlewat)"))
         if nxt and nxt[0] <= year:
+            problems.append((f"target tahun {nxt[0]}", f"pada kolom target tahun berikutnya (semestinya {year + 1})"))
+        for found, where in problems:
             yield finding(
                 "period-mismatch",
-                evidence=header,
+                evidence=t["header"].replace("\n", " / "),
                 line=t["line"],
                 page=t["page"],
                 table_seq=t["table_seq"],
                 year=year,
-                found=f"target tahun {nxt[0]}",
-                where=f"pada kolom target tahun berikutnya (semestinya {year + 1})",
+                found=found,
+                where=where,
             )
