@@ -9,7 +9,7 @@ DB ?= lakip.duckdb
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup browser ingest audit compare eval-mapping fuzz bench-scale test golden docs lint typecheck check clean
+.PHONY: setup browser ingest audit compare eval-mapping fuzz bench bench-scale test golden docs lint typecheck check clean
 
 setup: $(STAMP)
 
@@ -44,6 +44,9 @@ audit: setup browser
 compare: setup
 	@test -f $(DB) || $(MAKE) --no-print-directory ingest
 	$(BIN)/lakip compare --db $(DB) --out out/compare
+
+bench: setup browser
+	$(BIN)/python -m bench.pdf
 
 bench-scale: setup browser
 	$(BIN)/python -m bench.scale

@@ -61,7 +61,7 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
             problems.append((f"kolom realisasi tahun {years}", f"pada kepala tabel (tahun {', '.join(map(str, gaps))} terlewat)"))
         if nxt and nxt[0] <= year:
             problems.append((f"target tahun {nxt[0]}", f"pada kolom target tahun berikutnya (semestinya {year + 1})"))
-        for found, where in problems:
+        for what, where in problems:
             yield finding(
                 "period-mismatch",
                 evidence=t["header"].replace("\n", " / "),
@@ -69,6 +69,6 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
                 page=t["page"],
                 table_seq=t["table_seq"],
                 year=year,
-                found=found,
+                found=what,
                 where=where,
             )

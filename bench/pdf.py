@@ -1,0 +1,164 @@
+"""PDF benchmark (`make bench`): lakip against the generic extractors a user would pick.
+
+The two seed reports are rendered to PDF in three layouts (ruled, unruled, scanned); the rows
+their text exports give are the ground truth. Every tool's cell grids go through the same
+header finding and row assembly (lakip's), so the comparison is about reading tables, not
+about post-processing. Each (tool, file) runs in its own process so its peak RSS is its own.
+
+Prints row-level exact match (indicator, target, realisasi, capaian all right), seconds per
+page, peak RSS, and lakip's time as a multiple of plain pypdfium2 text extraction.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = [ROOT / "corpus" / "documents" / "muaro_jambi_2024.txt", ROOT / "corpus" / "documents" / "jember_2024.txt"]
+TOOLS = ("pypdfium2-text", "lakip", "pdfplumber", "camelot-lattice", "camelot-stream")
+Row = tuple[str, str, str | None, str | None, str | None]
+
+
+def _rows(doc: object) -> list[Row]:
+    def raw(v: object) -> str | None:
+        return v.raw.strip() if v is not None else None  # type: ignore[attr-defined]
+
+    return [(r.table_kind, r.indicator, raw(r.target), raw(r.realisasi), raw(r.capaian)) for r in doc.rows()]  # type: ignore[attr-defined]
+
+
+def _page_text_lines(path: Path) -> list[list[str]]:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        return [[t.strip() for t in doc[i].get_textpage().get_text_range().splitlines() if t.strip()] for i in range(len(doc))]
+    finally:
+        doc.close()
+
+
+def _assemble(path: Path, grids_per_page: list[list[list[list[str]]]]) -> list[Row]:
+    """Baseline grids + the page text around them -> lakip's table finding and row assembly."""
+    from extract.metadata import read_metadata
+    from extract.model import Line, Source
+    from extract.settings import ExtractSettings
+    from extract.tables import find_tables
+
+    texts = _page_text_lines(path)
+    lines: list[Line] = []
+    for page, grids in enumerate(grids_per_page, start=1):
+        first = True
+        items: list[list[str]] = [[t] for t in texts[page - 1]] if page - 1 < len(texts) else []
+        for grid in grids:
+            items += [[" ".join((c or "").split()) for c in row] for row in grid]
+        for cells in items:
+            lines.append(Line(tuple(cells), Source(str(path), len(lines) + 1, page), after_break=first and bool(lines)))
+            first = False
+    meta = read_metadata([ln.text for ln in lines])
+
+    class Doc:
+        def __init__(self) -> None:
+            self.tables = find_tables(lines, meta.year, ExtractSettings())
+
+        def rows(self) -> list[object]:
+            return [r for t in self.tables if t.kind != "other" for r in t.rows]
+
+    return _rows(Doc())
+
+
+def one(tool: str, path: Path) -> dict[str, object]:
+    start = time.perf_counter()
+    rows: list[Row] = []
+    error = None
+    try:
+        if tool == "lakip":
+            import extract
+
+            rows = _rows(extract.read_document(path))
+        elif tool == "pypdfium2-text":
+            _page_text_lines(path)
+        elif tool == "pdfplumber":
+            import pdfplumber
+
+            with pdfplumber.open(str(path)) as pdf:
+                grids = [page.extract_tables() for page in pdf.pages]
+            rows = _assemble(path, grids)
+        else:
+            import camelot
+
+            flavor = tool.split("-")[1]
+            tables = camelot.read_pdf(str(path), pages="1-end", flavor=flavor, suppress_stdout=True)
+            by_page: dict[int, list[list[list[str]]]] = {}
+            for t in tables:
+                by_page.setdefault(int(t.page), []).append(t.df.values.tolist())
+            n = len(_page_text_lines(path))
+            rows = _assemble(path, [by_page.get(p, []) for p in range(1, n + 1)])
+    except Exception as e:
+        error = f"{type(e).__name__}: {str(e)[:120]}"
+    seconds = time.perf_counter() - start
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"rows": rows, "seconds": seconds, "rss_mb": rss, "error": error}
+
+
+def score(truth: list[Row], got: list[Row]) -> float:
+    want, have = Counter(truth), Counter(got)
+    return sum(min(n, have[r]) for r, n in want.items()) / max(1, len(truth))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--one", nargs=2, metavar=("TOOL", "PDF"))
+    a = ap.parse_args()
+    if a.one:
+        print(json.dumps(one(a.one[0], Path(a.one[1]))))
+        return
+    import pypdfium2 as pdfium
+
+    import extract
+    from corpus.tools.render_pdf import render, scan
+
+    with tempfile.TemporaryDirectory(prefix="lakip-bench-pdf-") as tmp:
+        files: dict[str, list[tuple[Path, list[Row]]]] = {"ruled": [], "unruled": [], "scanned": []}
+        for seed in SEEDS:
+            truth = _rows(extract.read_document(seed))
+            ruled = render(seed, Path(tmp) / f"{seed.stem}_ruled.pdf")
+            files["ruled"].append((ruled, truth))
+            files["unruled"].append((render(seed, Path(tmp) / f"{seed.stem}_unruled.pdf", layout="unruled"), truth))
+            files["scanned"].append((scan(ruled, Path(tmp) / f"{seed.stem}_scan.pdf"), truth))
+        print(f"{'layout':10s}{'tool':18s}{'rows exact':>12s}{'s/page':>9s}{'peak RSS MB':>13s}  notes")
+        floor: dict[str, float] = {}
+        for layout, items in files.items():
+            for tool in TOOLS:
+                exact = total = 0.0
+                secs = pages = 0.0
+                rss = 0.0
+                notes = set()
+                for pdf, truth in items:
+                    out = json.loads(subprocess.run([sys.executable, "-m", "bench.pdf", "--one", tool, str(pdf)],
+                                                    capture_output=True, text=True, cwd=ROOT).stdout or "{}")  # fmt: skip
+                    n_pages = len(pdfium.PdfDocument(str(pdf)))
+                    got = [tuple(r) for r in out.get("rows", [])]
+                    exact += score(truth, got) * len(truth)  # type: ignore[arg-type]
+                    total += len(truth)
+                    secs += float(out.get("seconds", 0.0))
+                    pages += n_pages
+                    rss = max(rss, float(out.get("rss_mb", 0.0)))
+                    if out.get("error"):
+                        notes.add(str(out["error"]))
+                if tool == "pypdfium2-text":
+                    floor[layout] = secs
+                    print(f"{layout:10s}{tool:18s}{'-':>12s}{secs / pages:9.4f}{rss:13.0f}  the floor: text only")
+                    continue
+                ratio = f"; {secs / floor[layout]:.1f}x the floor" if layout in floor and tool == "lakip" and floor[layout] else ""
+                print(f"{layout:10s}{tool:18s}{exact / total:12.3f}{secs / pages:9.4f}{rss:13.0f}  {'; '.join(sorted(notes))[:90]}{ratio}")
+
+
+if __name__ == "__main__":
+    main()
