@@ -80,7 +80,7 @@ def render(src: Path, dest: Path, header_note: str | None = None, layout: str = 
             pdf.set_font("DejaVu", size=7)
             with pdf.table(
                 col_widths=tuple(weights), first_row_as_headings=False, line_height=3.6,
-                text_align="LEFT", borders_layout="ALL" if layout == "ruled" else "NONE",
+                text_align="LEFT", borders_layout="ALL" if layout == "ruled" else "NONE", v_align="TOP",
             ) as table:  # fmt: skip
                 for r in rows:
                     row = table.row()
