@@ -35,6 +35,20 @@ def test_pdf_rendering_gives_the_text_rows(source, tmp_path) -> None:  # type: i
     assert {c.kind for c in from_pdf.claims} >= {c.kind for c in from_text.claims} - {"indicator_count"}
 
 
+def test_unruled_tables_from_word_positions(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """No ruling lines: columns from the header words. Jember reads completely; whatever is read
+    of Muaro Jambi has the right values (a table whose columns cannot be placed is left out)."""
+    from collections import Counter
+
+    jember = extract.read_document(render(JEMBER, tmp_path / "j.pdf", layout="unruled"))
+    assert _rows(jember) == _rows(extract.read_document(JEMBER))
+    mj = _rows(extract.read_document(render(MUARO_JAMBI, tmp_path / "mj.pdf", layout="unruled")))
+    truth = _rows(extract.read_document(MUARO_JAMBI))
+    by_values = Counter((r[0], r[2], r[3], r[4]) for r in truth)
+    assert len(mj) >= 30
+    assert all(by_values[(r[0], r[2], r[3], r[4])] for r in mj)  # every row read carries values the report has
+
+
 def test_pdf_renamed_txt_is_read_as_pdf(tmp_path) -> None:  # type: ignore[no-untyped-def]
     pdf = render(JEMBER, tmp_path / "jember.pdf")
     renamed = tmp_path / "jember.txt"

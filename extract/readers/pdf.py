@@ -16,8 +16,10 @@ from typing import Any
 from extract.errors import UnreadableInput, UnsupportedInput
 from extract.model import Line, Source
 from extract.readers.pdf_lattice import lattice, prose
+from extract.readers.pdf_words import unruled_tables, visual_lines, words_of
 from extract.settings import ExtractSettings
 
+_TABLE_WORDS = re.compile(r"\b(target|realisasi|capaian|indikator)\b", re.I)
 _WRAPPED = 70  # a narrative line this long was wrapped by the layout, the sentence goes on
 _STARTS_ITEM = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[a-zA-Z][.)]|[-•*]|BAB\b|Tabel\b|Gambar\b)\s")
 
@@ -66,15 +68,23 @@ def _read(path: Path, settings: ExtractSettings) -> tuple[list[Line], list[str],
             raise UnsupportedInput(
                 str(path), "the PDF has no text layer (a scan); OCR of scans is not available yet", "give a text export of the report"
             )
+        carried = None  # columns of an unruled table still open at the previous page's end
         for i, (page, textpage, text) in enumerate(pages):
             rows, spans = lattice(page, textpage, path_type)
+            items: list[tuple[float, list[str], tuple[float, float, float, float] | None]] = []
             if rows:
                 prose_lines = prose(textpage, page.get_width(), page.get_height(), spans)
                 items = [(top, cells, bbox) for top, cells, bbox in rows]
                 items += [(top, [t], None) for top, t in _merge(prose_lines)]
-                items.sort(key=lambda it: it[0])
-            else:
+                carried = None
+            elif carried is not None or len({m.lower() for m in _TABLE_WORDS.findall(text)}) >= 2:
+                vlines = visual_lines(words_of(textpage, page.get_height()))
+                found, rest, carried = unruled_tables(vlines, carried)
+                if found:
+                    items = found + [(top, [t], None) for top, t in _merge([(v.top, v.text) for v in rest])]
+            if not items:
                 items = [(0.0, [t], None) for t in _paragraphs(text.splitlines())]
+            items.sort(key=lambda it: it[0])
             first = True
             for _top, cells, bbox in items:
                 source = Source(str(path), len(lines) + 1, i + 1, bbox)
