@@ -126,7 +126,7 @@ def classify(lines: list[tuple[str, ...]], width: int, context: str, report_year
         kind = _plan_kind(context, text)
     else:
         kind = "other"
-    roles = _capaian_years(roles, lines, report_year)
+    roles = _one_indicator(_capaian_years(roles, lines, report_year))
     return Header(tuple(lines), tuple(roles), kind, tuple(years))
 
 
@@ -150,26 +150,23 @@ def _role(col: str, index: int) -> str:
 
 def _capaian_years(roles: list[str], lines: list[tuple[str, ...]], report_year: int | None) -> list[str]:
     """`Capaian` spanning sub-columns `2023 | 2024`: the report year is capaian, others history."""
-    if "capaian" not in roles or len(lines) < 2:
-        return [r if r != "indicator" or roles.index("indicator") == i else "ignore" for i, r in enumerate(roles)]
     out = list(roles)
+    if "capaian" not in out or len(lines) < 2:
+        return out
     first = out.index("capaian")
-    sub = lines[-1]
-    year_cols = [(i, int(m.group(1))) for i, c in enumerate(sub) if i >= first and (m := YEAR.fullmatch(c.strip()))]
+    year_cols = [(i, int(m.group(1))) for i, c in enumerate(lines[-1]) if i >= first and (m := YEAR.fullmatch(c.strip()))]
     if len(year_cols) >= 2:
         latest = max(y for _, y in year_cols)
         for i, y in year_cols:
-            while len(out) <= i:
-                out.append("ignore")
-            current = y == (report_year or latest)
-            out[i] = "capaian" if current else f"hist:capaian:{y}"
-    # A second "Indikator" heading (OCR duplicates) is not a second indicator column.
-    seen = False
-    for i, r in enumerate(out):
-        if r == "indicator":
-            out[i] = "ignore" if seen else r
-            seen = True
+            out += ["ignore"] * (i + 1 - len(out))
+            out[i] = "capaian" if y == (report_year or latest) else f"hist:capaian:{y}"
     return out
+
+
+def _one_indicator(roles: list[str]) -> list[str]:
+    """A second "Indikator" heading (OCR duplicates it) is not a second indicator column."""
+    first = roles.index("indicator") if "indicator" in roles else -1
+    return [r if r != "indicator" or i == first else "ignore" for i, r in enumerate(roles)]
 
 
 def _plan_kind(context: str, header_text: str) -> TableKind:

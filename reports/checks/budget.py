@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from extract.values import parse_value
 from reports.checks.tolerance import agrees
 from reports.codes import finding, num
 from reports.context import AuditContext
@@ -34,8 +35,7 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
         if pct is None or pct.value is None or c.value is None:
             continue
         computed = c.value / pagu.value * 100
-        decimals = len(m.group(1)) if (m := re.search(r"[.,](\d+)\s*%", pct.raw)) else 0
-        if agrees(pct.value, computed, decimals):
+        if agrees(pct.value, computed, parse_value(pct.raw).decimals):
             continue
         yield finding(
             "budget-mismatch",

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from statistics import mean
 
+from extract.values import parse_value
 from reports.checks.tolerance import agrees
 from reports.codes import finding, num
 from reports.context import AuditContext, ClaimRow
@@ -18,11 +19,6 @@ _IKU = re.compile(r"\b(?:IKU|indikator kinerja utama)\b", re.I)
 def _before(c: ClaimRow, width: int) -> str:
     at = c.text.find(c.raw)
     return c.text[max(0, at - width) : max(at, 0)].lower()
-
-
-def _decimals(raw: str) -> int:
-    m = re.search(r"[.,](\d+)\s*%", raw)
-    return len(m.group(1)) if m else 0
 
 
 def run(ctx: AuditContext) -> Iterator[Finding]:
@@ -68,7 +64,8 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
                 continue
             values = [r.capaian.number for r in caps if r.capaian and r.capaian.number is not None]
             plain, capped = mean(values), mean(min(v, 100.0) for v in values)
-            if not (agrees(c.value, plain, _decimals(c.raw)) or agrees(c.value, capped, _decimals(c.raw))):
+            decimals = parse_value(c.raw).decimals
+            if not (agrees(c.value, plain, decimals) or agrees(c.value, capped, decimals)):
                 yield finding(
                     "summary-claim-mismatch",
                     evidence=text,
