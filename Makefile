@@ -9,7 +9,7 @@ DB ?= lakip.duckdb
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup browser ingest audit compare eval-mapping fuzz bench bench-scale test golden docs lint typecheck check clean
+.PHONY: setup browser ocr ingest audit compare eval-mapping fuzz bench bench-scale test golden docs lint typecheck check clean
 
 setup: $(STAMP)
 
@@ -32,7 +32,16 @@ browser:
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null \
 	  || { echo "browser: could not install chromium; run 'sudo apt-get install chromium' and retry"; exit 1; }; }
 
+# tesseract reads scanned PDFs (Debian packages, with the Indonesian model). `ingest` tries to
+# install it but goes on without: only scans need it, and they then fail with this step named.
+ocr:
+	@command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx ind || { \
+	  echo "ocr: installing tesseract-ocr and its Indonesian model with apt"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-eng tesseract-ocr-ind >/dev/null \
+	  || { echo "ocr: could not install tesseract; run 'sudo apt-get install tesseract-ocr tesseract-ocr-ind' and retry"; exit 1; }; }
+
 ingest: setup
+	@$(MAKE) --no-print-directory ocr || echo "ingest: going on without OCR; scanned PDFs will be refused"
 	$(BIN)/lakip ingest $(DIR) --db $(DB)
 
 # One printout per report (HTML and PDF) in out/audit; exit status 1 when a report has errors.
@@ -45,10 +54,10 @@ compare: setup
 	@test -f $(DB) || $(MAKE) --no-print-directory ingest
 	$(BIN)/lakip compare --db $(DB) --out out/compare
 
-bench: setup browser
+bench: setup browser ocr
 	$(BIN)/python -m bench.pdf
 
-bench-scale: setup browser
+bench-scale: setup browser ocr
 	$(BIN)/python -m bench.scale
 
 fuzz: setup
@@ -57,11 +66,12 @@ fuzz: setup
 eval-mapping: setup
 	$(BIN)/lakip eval-mapping
 
-test: setup browser
+test: setup browser ocr
 	$(BIN)/python -m pytest
 
-golden: setup
+golden: setup browser ocr
 	$(BIN)/python tests/golden.py --write
+	$(BIN)/python tests/pdf_golden.py --write
 
 docs: setup
 	$(BIN)/python -m lakip.docs

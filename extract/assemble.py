@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extract.header import Header
 from extract.model import HistoryValue, Line, Row, Source, Value
@@ -26,6 +26,7 @@ _LETTER = re.compile(r"^[A-HА-Х]\s*\.?$")  # A/B enumerators, Cyrillic look-al
 _SASARAN = re.compile(r"sasaran|\bran\s*\d", re.I)
 _SUBHEADING = re.compile(r"^\s*(?:-\s*)?\d+\)\s+(.+?)\s*$")
 _STATEMENT = re.compile(r"^\w+nya\b")
+_GROUP_WORD = re.compile(r"^(program|kegiatan|tujuan|sasaran|indikator)\b", re.I)
 _SECTION_HEADING = re.compile(r"^\s*(?:\d+(?:\.\d+)+\.?|\d+\.)\s+\S")
 
 
@@ -47,13 +48,21 @@ class _Draft:
     activity: list[str] | None
     cells: dict[int, str] = field(default_factory=dict)
     lines: list[int] = field(default_factory=list)
+    confidence: dict[int, float] = field(default_factory=dict)  # OCR confidence of the value cells taken
 
 
 def assemble_rows(
-    header: Header, body: list[Line], table_seq: int, headings: list[str], caption: str | None, vocab: Counter[str]
+    header: Header,
+    body: list[Line],
+    table_seq: int,
+    headings: list[str],
+    caption: str | None,
+    vocab: Counter[str],
+    low_confidence: float = 0.0,
 ) -> list[Row]:
     """Rows of one table. `vocab` counts the document's words: a label cell made only of
-    words seen nowhere else (`Tro Britain`, `MIST`) is OCR noise from a stamp."""
+    words seen nowhere else (`Tro Britain`, `MIST`) is OCR noise from a stamp. Values read
+    by OCR with a confidence below `low_confidence` say so in their notes."""
     if header.kind == "other":
         return []
     roles = header.roles
@@ -80,11 +89,17 @@ def assemble_rows(
     def noise(text: str) -> bool:
         return _junk(text) or _unknown(text, vocab)
 
+    tail = False  # the previous line was a wrapped tail after a page break
     for ln in body:
         cells = list(ln.cells) + [""] * (width - len(ln.cells))
         cells = [c.strip() for c in cells]
         first = cells[0]
         shifted = len(ln.cells) < width - 1 and not _NUMBER.match(first)
+        # the same tail from a PDF: full-width lines, text in the first column only, starting
+        # the page or following such a tail line
+        lone = bool(first) and not any(cells[1:]) and not _NUMBER.match(first) and not _LETTER.match(first)
+        shifted = shifted or (lone and (ln.after_break or tail) and not _SASARAN.search(first) and not _GROUP_WORD.match(first))
+        tail = shifted and bool(drafts) and prev in ("row", "cont")
         if shifted and drafts and prev in ("row", "cont"):
             # A wrapped tail after a page break, pushed into the first column.
             if first and not _junk(first):
@@ -142,7 +157,7 @@ def assemble_rows(
             if act and drafts[-1].activity is not None:
                 drafts[-1].activity.append(act)
             drafts[-1].lines.append(ln.source.line)
-            _fill(drafts[-1], cells, parsed)
+            _fill(drafts[-1], ln, cells, parsed)
             prev = "cont"
             continue
         if not name and not has_values:
@@ -151,17 +166,17 @@ def assemble_rows(
             prev = "cont" if drafts else prev
             continue
         if not name and has_values and continuing:
-            _fill(drafts[-1], cells, parsed)
+            _fill(drafts[-1], ln, cells, parsed)
             drafts[-1].lines.append(ln.source.line)
             continue
         activity = _activity(act, drafts, current_stack())
         d = _Draft(no_text if numbered else None, ln.source, current_stack(), [name] if name else [], activity)
         d.lines.append(ln.source.line)
-        _fill(d, cells, parsed)
+        _fill(d, ln, cells, parsed)
         drafts.append(d)
         prev = "row"
 
-    return [_finish(header, d, table_seq, k, headings, caption) for k, d in enumerate(drafts, start=1)]
+    return [_finish(header, d, (table_seq, k), headings, caption, low_confidence) for k, d in enumerate(drafts, start=1)]
 
 
 def _activity(act: str, drafts: list[_Draft], stack: tuple[_Group, ...]) -> list[str] | None:
@@ -180,13 +195,27 @@ def _activity(act: str, drafts: list[_Draft], stack: tuple[_Group, ...]) -> list
     return None
 
 
-def _fill(d: _Draft, cells: list[str], parsed: dict[int, Value]) -> None:
+def _fill(d: _Draft, ln: Line, cells: list[str], parsed: dict[int, Value]) -> None:
     for c, v in parsed.items():
         if c not in d.cells and v.kind != "text":
             d.cells[c] = cells[c]
+            if c < len(ln.confidence) and (conf := ln.confidence[c]) is not None:
+                d.confidence[c] = conf
 
 
-def _finish(header: Header, d: _Draft, table_seq: int, row_seq: int, headings: list[str], caption: str | None) -> Row:
+def _confident(value: Value, d: _Draft, c: int, low: float) -> Value:
+    """The value with the OCR confidence of its cell; a low one is said in its notes."""
+    conf = d.confidence.get(c)
+    if conf is None:
+        return value
+    note = value.note
+    if conf < low:
+        note = "; ".join(n for n in (note, f"keyakinan OCR rendah ({conf:.0f})") if n)
+    return replace(value, confidence=conf, note=note)
+
+
+def _finish(header: Header, d: _Draft, seqs: tuple[int, int], headings: list[str], caption: str | None, low: float) -> Row:
+    table_seq, row_seq = seqs
     roles = header.roles
     values: dict[str, Value] = {}
     history: list[HistoryValue] = []
@@ -194,9 +223,10 @@ def _finish(header: Header, d: _Draft, table_seq: int, row_seq: int, headings: l
         role = roles[c]
         if role.startswith("hist:"):
             _, kind, year = role.split(":")
-            history.append(HistoryValue(int(year) if year else None, kind, parse_value(raw)))  # type: ignore[arg-type]
+            value = _confident(parse_value(raw), d, c, low)
+            history.append(HistoryValue(int(year) if year else None, kind, value))  # type: ignore[arg-type]
         elif role not in values:
-            values[role] = parse_value(raw)
+            values[role] = _confident(parse_value(raw), d, c, low)
     indicator = _tidy(" ".join(d.indicator))
     activity = _tidy(" ".join(d.activity)) if d.activity else None
     section = " › ".join(t for g in d.stack if (t := g.text()))

@@ -39,6 +39,7 @@ class Value:
     decimals: int | None = None
     ambiguous: bool = False
     note: str | None = None
+    confidence: float | None = None  # OCR confidence (0-100) of the words read; scans only
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Line:
     source: Source
     after_break: bool = False  # a page break or blank gap separates it from the previous line
     continues: bool = False  # the reader knows it continues the previous row (flat text)
+    confidence: tuple[float | None, ...] = ()  # OCR confidence (0-100) per cell; scans only
 
     @property
     def text(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -21,10 +22,40 @@ class ExtractSettings:
     max_pdf_pages: int = 5000
     #: A PDF page with fewer text characters than this has no text layer (a scan).
     min_page_text: int = 10
+    #: OCR of scanned pages: tesseract languages (Debian's `ind` model alone never reads `%`).
+    ocr_languages: str = "ind+eng"
+    #: Resolution pages are rendered at for OCR; 0 = the scan's own resolution (150-400 dpi).
+    ocr_dpi: int = 0
+    #: Parallel tesseract runs per document; 0 = one per core.
+    ocr_workers: int = 0
+    #: Seconds one page's OCR may take.
+    ocr_page_timeout: float = 120.0
+    #: Largest skew (degrees) the deskew step looks for.
+    ocr_max_skew: float = 3.0
+    #: A dark run this long (inches) is a ruling line, not a glyph. Verticals may be short (a
+    #: one-row table continued on a new page) and count only where they span a row band.
+    ocr_min_ruling_inch: float = 0.3
+    ocr_min_vertical_inch: float = 0.1
+    #: A table cell read with a confidence below this is read again on its own.
+    ocr_reread_below: float = 95.0
+    #: A value whose OCR confidence is below this is marked in its notes.
+    ocr_low_confidence: float = 80.0
 
     def __post_init__(self) -> None:
         for name in ("page_break_blank_lines", "max_lines_per_page", "running_line_repeats", "caption_lookback", "max_pdf_pages"):
             if getattr(self, name) < 1:
                 raise ValueError(f"ExtractSettings.{name} must be >= 1, got {getattr(self, name)}")
+        if self.ocr_dpi and not 100 <= self.ocr_dpi <= 600:
+            raise ValueError(f"ExtractSettings.ocr_dpi must be 0 or 100-600, got {self.ocr_dpi}")
+        if self.ocr_workers < 0 or self.ocr_page_timeout <= 0 or not 0 <= self.ocr_max_skew <= 10:
+            raise ValueError("ExtractSettings: ocr_workers >= 0, ocr_page_timeout > 0, 0 <= ocr_max_skew <= 10")
+        for name in ("ocr_min_ruling_inch", "ocr_min_vertical_inch"):
+            if not 0 < getattr(self, name) <= 2:
+                raise ValueError(f"ExtractSettings.{name} must be in (0, 2] inches, got {getattr(self, name)}")
+        for name in ("ocr_low_confidence", "ocr_reread_below"):
+            if not 0 <= getattr(self, name) <= 100:
+                raise ValueError(f"ExtractSettings.{name} must be a confidence 0-100, got {getattr(self, name)}")
+        if not re.fullmatch(r"[a-z_]+(\+[a-z_]+)*", self.ocr_languages):
+            raise ValueError(f"ExtractSettings.ocr_languages: tesseract codes joined by '+', got {self.ocr_languages!r}")
         if self.max_claim_sentence < 40:
             raise ValueError("ExtractSettings.max_claim_sentence must be >= 40")

@@ -61,7 +61,7 @@ def find_tables(lines: list[Line], report_year: int | None, settings: ExtractSet
         caption = _caption(lines, start)
         seq = len(tables) + 1
         src = lines[start].source
-        rows = assemble_rows(header, body, seq, _headings(lines, start), caption, vocab)
+        rows = assemble_rows(header, body, seq, _headings(lines, start), caption, vocab, settings.ocr_low_confidence)
         end = body[-1].source.line if body else src.line
         tables.append(Table(seq, header.kind, tuple(" | ".join(h) for h in head), header.roles, caption, src, tuple(rows), end))
     return tables

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.model import Value
 
@@ -42,6 +42,8 @@ UNITS = {
 _NUM = r"[+-]?\d[\d.,]*\d|[+-]?\d"
 _RE_PERCENT = re.compile(rf"^({_NUM})\s*%$")
 _RE_PERCENT_WORD = re.compile(rf"^({_NUM})\s*(?:persen|prosen)$", re.I)
+_RE_PERCENT_OCR = re.compile(rf"^({_NUM})\s*(?:Yo|%o|o/o)$")  # tesseract's readings of a spaced `%`
+_RE_COUNT_GLUED = re.compile(r"^([lI1])([A-Z][a-z]+)$")  # `lLayanan`: OCR lost the space and the digit
 _RE_MONEY = re.compile(rf"^Rp\.?\s*({_NUM})(?:\s*,-|\s*,--|\.-)?$", re.I)
 _RE_COUNT = re.compile(rf"^({_NUM}|[lI])\s+([A-Za-z][A-Za-z/.\-]*)\.?$")
 _RE_NUMBER = re.compile(rf"^({_NUM})$")
@@ -116,6 +118,11 @@ def parse_value(raw: str) -> Value:
         return _numeric(raw, m.group(1), "money", "Rp", thousands_hint=True)
     if m := _RE_PERCENT.match(s) or _RE_PERCENT_WORD.match(s):
         return _numeric(raw, m.group(1), "percent", "%")
+    if m := _RE_PERCENT_OCR.match(s):
+        return replace(_numeric(raw, m.group(1), "percent", "%"), note="OCR Yo→%")
+    if (m := _RE_COUNT_GLUED.match(s)) and m.group(2).lower() in UNITS:
+        note = "OCR l→1" if m.group(1) != "1" else "OCR: spasi hilang"
+        return Value(raw=raw, kind="count", number=1.0, unit=unit_of(m.group(2)), decimals=0, note=note)
     if m := _RE_COUNT.match(s):
         token, word = m.groups()
         if word.lower().rstrip(".") not in UNITS and not word[:1].isupper():

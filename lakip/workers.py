@@ -23,7 +23,7 @@ from typing import Any
 @dataclass(frozen=True)
 class WorkSettings:
     workers: int = max(1, os.cpu_count() or 1)
-    timeout_s: float = 300.0  # per file
+    timeout_s: float = 900.0  # per file (a 150-page scan takes minutes of OCR)
     memory_mb: int = 2048  # address-space cap per worker (RLIMIT_AS)
 
     def __post_init__(self) -> None:
@@ -44,22 +44,23 @@ class Outcome:
 _MATCHER: Any = None
 
 
-def extract_one(path: Path) -> Any:
-    """Read and normalise one file (in whichever process calls it)."""
+def extract_one(path: Path, ocr_workers: int = 0) -> Any:
+    """Read and normalise one file (in whichever process calls it); `ocr_workers` parallel
+    tesseract runs for a scan (0: one per core)."""
     import extract
     import normalize
 
     global _MATCHER
     if _MATCHER is None:  # built once per worker
         _MATCHER = normalize.Matcher(normalize.load_catalogue())
-    return normalize.normalize(extract.read_document(path), matcher=_MATCHER)
+    return normalize.normalize(extract.read_document(path, extract.ExtractSettings(ocr_workers=ocr_workers)), matcher=_MATCHER)
 
 
 def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _worker(conn: Connection, memory_mb: int) -> None:
+def _worker(conn: Connection, memory_mb: int, ocr_workers: int) -> None:
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     from extract.errors import LakipError
@@ -72,7 +73,7 @@ def _worker(conn: Connection, memory_mb: int) -> None:
         if os.environ.get("LAKIP_TEST_HANG") == str(path):  # test hook: a file that never finishes
             time.sleep(3600)
         try:
-            report = extract_one(path)
+            report = extract_one(path, ocr_workers)
             result = Outcome(path, report)
         except LakipError as e:
             result = Outcome(path, None, "extract", f"{e.reason} ({e.fix})")
@@ -101,7 +102,9 @@ def run(paths: Iterable[Path], settings: WorkSettings, on_start: Callable[[Path]
 
     def spawn() -> _Slot:
         parent, child = ctx.Pipe()
-        proc = ctx.Process(target=_worker, args=(child, settings.memory_mb), daemon=True)
+        # the cores are shared: each worker OCRs its scans with its share of them
+        ocr_workers = max(1, (os.cpu_count() or 1) // settings.workers)
+        proc = ctx.Process(target=_worker, args=(child, settings.memory_mb, ocr_workers), daemon=True)
         proc.start()
         child.close()
         return _Slot(proc, parent)

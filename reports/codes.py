@@ -63,6 +63,10 @@ CODES: dict[str, Code] = {
             "Semua {n} indikator dalam tabel pengukuran adalah nama keluaran anggaran (RO), tidak satu pun IKU hasil (outcome) KPU.",
         ),
         Code(
+            "low-ocr-confidence", "warning", "Nilai pindaian kurang terbaca",
+            "Nilai baris ini dibaca dengan OCR dari dokumen pindaian dengan keyakinan {confidence}%: cocokkan dengan dokumen asli.",
+        ),
+        Code(
             "all-perfect", "info", "Semua capaian tepat 100%",
             "Seluruh {n} indikator pengukuran bercapaian tepat 100% dengan realisasi yang tertulis sama persis dengan target.",
         ),

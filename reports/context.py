@@ -25,6 +25,7 @@ class MRow:
     capaian: Value | None
     page: int | None
     line: int
+    ocr_confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ def load_context(con: duckdb.DuckDBPyConnection, report_id: str) -> AuditContext
             _v(r["capaian_raw"]),
             r["page"],
             r["line"],
+            r["ocr_confidence"],
         )
         for r in _dicts(con, "SELECT * FROM measurements WHERE report_id = ? ORDER BY table_seq, row_seq", [report_id])
     )

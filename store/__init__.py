@@ -42,7 +42,18 @@ def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
             str(path), f"cannot open the database: {str(e).splitlines()[0]}", "close the other lakip/duckdb process using it"
         ) from e
     con.execute(ddl())
+    _upgrade(con)
     return con
+
+
+def _upgrade(con: duckdb.DuckDBPyConnection) -> None:
+    """Columns added since a database was created are added to it (nullable, so the reports
+    already stored keep their rows)."""
+    have = set(con.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall())
+    for table in TABLES:
+        for col in table.columns:
+            if (table.name, col.name) not in have:
+                con.execute(f'ALTER TABLE "{table.name}" ADD COLUMN "{col.name}" {col.type.split()[0]}')
 
 
 def _columns(table: str) -> list[str]:

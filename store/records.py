@@ -73,7 +73,9 @@ def records(report: NormalizedReport) -> dict[str, list[Record]]:
         rec |= _value("target", r.target)
         rec |= _value("realisasi", r.realisasi)
         rec |= {"capaian_raw": r.capaian.raw if r.capaian else None, "capaian_value": r.capaian.number if r.capaian else None}
-        rec |= {"value_notes": "; ".join(notes) or None, "page": r.source.page, "line": r.source.line, "lines": ",".join(map(str, r.lines))}
+        confidences = [v.confidence for v in (r.target, r.realisasi, r.capaian) if v is not None and v.confidence is not None]
+        rec |= {"value_notes": "; ".join(notes) or None, "ocr_confidence": min(confidences) if confidences else None}
+        rec |= {"page": r.source.page, "line": r.source.line, "lines": ",".join(map(str, r.lines))}
         measurements.append(rec)
         for h in r.history:
             history.append(

@@ -89,6 +89,7 @@ TABLES: tuple[TableDef, ...] = (
             C("capaian_raw", "VARCHAR", "capaian exactly as printed"),
             C("capaian_value", "DOUBLE", "capaian as a number (percent points)"),
             C("value_notes", "VARCHAR", "parser notes: ambiguous separators, OCR repairs, missing numbers"),
+            C("ocr_confidence", "DOUBLE", "lowest OCR confidence (0-100) among the row's values, for scans; NULL when read from text"),
             C("page", "INTEGER", "page of the row's first line, when known"),
             C("line", "INTEGER", "line of the row's first line in the source file"),
             C("lines", "VARCHAR", "every source line the row was assembled from"),

@@ -59,19 +59,22 @@ def dumps(snap: dict[str, Any]) -> str:
     return ",\n".join(parts) + "\n}\n"
 
 
+def settle(target: Path, text: str, write: bool) -> bool:
+    """Write `text` to the golden file, or say whether it matches; False when it differs."""
+    if write:
+        target.write_text(text, encoding="utf-8")
+        print(f"wrote {target.relative_to(ROOT)}")
+        return True
+    if target.exists() and target.read_text(encoding="utf-8") == text:
+        return True
+    print(f"differs: {target.relative_to(ROOT)} (run `make golden` and review the diff)")
+    return False
+
+
 def main(argv: list[str]) -> int:
     write = "--write" in argv
-    bad = 0
-    for path in inputs():
-        text = dumps(snapshot(path))
-        target = expected_path(path)
-        if write:
-            target.write_text(text, encoding="utf-8")
-            print(f"wrote {target.relative_to(ROOT)}")
-        elif not target.exists() or target.read_text(encoding="utf-8") != text:
-            bad += 1
-            print(f"differs: {target.relative_to(ROOT)} (run `make golden` and review the diff)")
-    return 1 if bad else 0
+    results = [settle(expected_path(path), dumps(snapshot(path)), write) for path in inputs()]
+    return 0 if all(results) else 1
 
 
 if __name__ == "__main__":

@@ -64,10 +64,16 @@ def render(src: Path, dest: Path, header_note: str | None = None, layout: str = 
     pdf.add_page()
     if header_note:
         pdf.multi_cell(0, 5, header_note)
-    previous: tuple[str, list[float]] = ("", [])  # a table that continues after a page break keeps its columns
+    # A table that goes on after a page break keeps its columns, as in Word, even with the
+    # page's running header/footer lines (short paragraphs) between its parts.
+    last_weights: list[float] = []
+    broke, only_furniture = False, True
     for kind, body in _blocks(src.read_text(encoding="utf-8")):
-        continues = previous[0] == "break-after-table"
-        previous = ("break-after-table", previous[1]) if kind == "break" and previous[0] == "table" else (kind, previous[1])
+        continues = broke and only_furniture
+        if kind == "break":
+            broke = True
+        elif kind == "para":
+            only_furniture = only_furniture and len(str(body)) <= 60
         if kind == "break":
             pdf.add_page()
         elif kind == "para":
@@ -80,9 +86,9 @@ def render(src: Path, dest: Path, header_note: str | None = None, layout: str = 
             longest = [max(len(r[c]) for r in rows) for c in range(width)]
             # wide enough for `Realisasi`/`1 Laporan` at 7 pt, long texts get more but not all of it
             weights = [min(max(n, 14), 70) ** 0.8 for n in longest]
-            if continues and len(previous[1]) == width:
-                weights = previous[1]
-            previous = ("table", weights)
+            if continues and len(last_weights) == width:
+                weights = last_weights
+            last_weights, broke, only_furniture = weights, False, True
             pdf.set_font("DejaVu", size=7)
             with pdf.table(
                 col_widths=tuple(weights), first_row_as_headings=False, line_height=3.6,

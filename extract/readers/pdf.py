@@ -1,8 +1,10 @@
-"""Born-digital PDFs, read with PDFium (pypdfium2) alone: the text layer of every page, and
-the ruled tables from the page's ruling lines (pdf_lattice). Rows come out as `Line`s with
-cells, so the shared assembler handles headers, page-break continuations and group rows
-exactly as for text exports. Provenance is page + bbox (points from the page's top-left);
-`line` numbers the document's lines in reading order.
+"""PDF reports, born-digital or scanned, read with PDFium (pypdfium2): every page is triaged
+by its text layer. Pages with text give ruled tables from their ruling lines (pdf_lattice)
+or unruled ones from word positions (pdf_words); pages without (scans) are OCR'd (scan,
+ocr) and give the same items. Rows come out as `Line`s with cells, so the shared assembler
+handles headers, page-break continuations and group rows exactly as for text exports.
+Provenance is page + bbox (points from the page's top-left; for scans, of the deskewed
+page); `line` numbers the document's lines in reading order.
 
 pypdfium2 is imported here only, when a PDF is read.
 """
@@ -13,10 +15,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-from extract.errors import UnreadableInput, UnsupportedInput
+from extract.errors import UnreadableInput
 from extract.model import Line, Source
-from extract.readers.pdf_lattice import lattice, prose
-from extract.readers.pdf_words import unruled_tables, visual_lines, words_of
+from extract.readers.ocr import OcrPage
+from extract.readers.pdf_lattice import Item, lattice, prose
+from extract.readers.pdf_words import Columns, unruled_tables, visual_lines, words_of
+from extract.readers.scan import ocr_pages, page_items
 from extract.settings import ExtractSettings
 
 _TABLE_WORDS = re.compile(r"\b(target|realisasi|capaian|indikator)\b", re.I)
@@ -59,41 +63,59 @@ def _read(path: Path, settings: ExtractSettings) -> tuple[list[Line], list[str],
         if n > settings.max_pdf_pages:
             limit = settings.max_pdf_pages
             raise UnreadableInput(str(path), f"{n} pages, more than the {limit} allowed", "split the file or raise the limit")
-        pages = []
-        for i in range(n):
-            page = doc[i]
-            textpage = page.get_textpage()
-            pages.append((page, textpage, textpage.get_text_range()))
-        if n and all(len(t.strip()) < settings.min_page_text for _, _, t in pages):
-            raise UnsupportedInput(
-                str(path), "the PDF has no text layer (a scan); OCR of scans is not available yet", "give a text export of the report"
-            )
+        # Triage: the text layer of every page (about a millisecond each); pages without one are scans
+        texts = [doc[i].get_textpage().get_text_range() for i in range(n)]
+        scanned = [i for i, t in enumerate(texts) if len(t.strip()) < settings.min_page_text and _has_image(doc[i])]
+        ocr = ocr_pages(doc, scanned, str(path), settings) if scanned else iter(())
         carried = None  # columns of an unruled table still open at the previous page's end
-        for i, (page, textpage, text) in enumerate(pages):
-            rows, spans = lattice(page, textpage, path_type)
-            items: list[tuple[float, list[str], tuple[float, float, float, float] | None]] = []
-            if rows:
-                prose_lines = prose(textpage, page.get_width(), page.get_height(), spans)
-                items = [(top, cells, bbox) for top, cells, bbox in rows]
-                items += [(top, [t], None) for top, t in _merge(prose_lines)]
-                carried = None
-            elif carried is not None or len({m.lower() for m in _TABLE_WORDS.findall(text)}) >= 2:
-                vlines = visual_lines(words_of(textpage, page.get_height()))
-                found, rest, carried = unruled_tables(vlines, carried)
-                if found:
-                    items = found + [(top, [t], None) for top, t in _merge([(v.top, v.text) for v in rest])]
-            if not items:
-                items = [(0.0, [t], None) for t in _paragraphs(text.splitlines())]
-            items.sort(key=lambda it: it[0])
+        for i, text in enumerate(texts):
+            table_page = len({m.lower() for m in _TABLE_WORDS.findall(text)}) >= 2
+            if i in scanned:
+                ocr_page = next(ocr)
+                items, carried = page_items(ocr_page, carried, table_page or _has_table_words(ocr_page))
+            else:
+                items, carried = _text_page(doc[i], carried, table_page, text, path_type)
+            # prose lines (one cell, no box) are joined into paragraphs, so sentences and claims stay whole
+            prose_items = [it for it in items if len(it.cells) == 1 and it.bbox is None]
+            items = [it for it in items if not (len(it.cells) == 1 and it.bbox is None)]
+            items += [Item(top, [t]) for top, t in _merge([(it.top, it.cells[0]) for it in prose_items])]
+            items.sort(key=lambda it: it.top)
             first = True
-            for _top, cells, bbox in items:
-                source = Source(str(path), len(lines) + 1, i + 1, bbox)
-                lines.append(Line(tuple(cells), source, after_break=first and bool(lines)))
-                plain.append("\t".join(cells))
+            for it in items:
+                source = Source(str(path), len(lines) + 1, i + 1, it.bbox)
+                lines.append(Line(tuple(it.cells), source, after_break=first and bool(lines), confidence=it.confidence))
+                plain.append("\t".join(it.cells))
                 first = False
     finally:
         doc.close()
     return lines, plain, n
+
+
+def _has_image(page: Any) -> bool:
+    """A page without text but with an image is a scan; one without either is just empty
+    (and needs no OCR, so a born-digital PDF with blank pages never needs tesseract)."""
+    import pypdfium2.raw as pdfium_raw
+
+    return next(iter(page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_IMAGE], max_depth=2)), None) is not None
+
+
+def _has_table_words(page: OcrPage) -> bool:
+    return len({w.text.lower() for w in page.words if _TABLE_WORDS.fullmatch(w.text)}) >= 2
+
+
+def _text_page(page: Any, carried: Columns | None, table_page: bool, text: str, path_type: int) -> tuple[list[Item], Columns | None]:
+    """A born-digital page's items: ruled tables, else unruled ones on pages that name table
+    columns (or continue one), else its text as paragraphs."""
+    textpage = page.get_textpage()
+    rows, spans = lattice(page, textpage, path_type)
+    if rows:
+        return rows + [Item(top, [t]) for top, t in prose(textpage, page.get_width(), page.get_height(), spans)], None
+    if carried is not None or table_page:
+        vlines = visual_lines(words_of(textpage, page.get_height()))
+        found, rest, carried = unruled_tables(vlines, carried)
+        if found:
+            return found + [Item(v.top, [v.text]) for v in rest], carried
+    return [Item(k * 0.01, [t]) for k, t in enumerate(_paragraphs(text.splitlines()))], None
 
 
 def _merge(lines: list[tuple[float, str]]) -> list[tuple[float, str]]:

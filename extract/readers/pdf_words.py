@@ -18,10 +18,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract.header import is_header_continuation, is_header_start
+from extract.readers.pdf_lattice import Item
 
-Item = tuple[float, list[str], tuple[float, float, float, float] | None]
 _WORD_GAP = 1.2  # points between two letters of one word, at most
 _CELL_GAP = 4.5  # points between two words of one header cell, at most
+_FOOTER_LINES, _FOOTER_CHARS = 3, 60  # short lines after a table at the page end: the running footer
+_FIGURE = re.compile(r"^\d+(?:[.,]\d+)*\s?%?$")
+_SPACE = 2.5  # points: a space between words at table font sizes, at least
 _VALUE_IN_TEXT = re.compile(r"(?:^|\s)\d+(?:[.,]\d+)?\s*%(?:\s|$)")
 _OPENS = re.compile(r"^(?:[\d(]|Rp|-$|[lI] \w|(?:AA|A|BB|B|CC|C|D|WTP|WDP|TW|TMP)$)")
 _STARTERS = re.compile(r"^(no\.?|n|target|realisasi|capaian|\d{1,4}|kinerja %)$", re.I)
@@ -54,11 +57,19 @@ class Columns:
 
 
 def words_of(textpage: Any, height: float) -> list[Word]:
+    """Words from the character boxes (PDFium's raw calls: the helper methods allocate a
+    buffer per character and were most of an unruled page's time)."""
+    import pypdfium2.raw as pdfium_raw
+
+    raw = textpage.raw
+    rect = pdfium_raw.FS_RECTF()
+    unicode_of, box_of = pdfium_raw.FPDFText_GetUnicode, pdfium_raw.FPDFText_GetLooseCharBox
     words: list[Word] = []
     cur: Word | None = None
-    for i in range(textpage.count_chars()):
-        ch = textpage.get_text_range(i, 1)
-        left, bottom, right, top = textpage.get_charbox(i, loose=True)
+    for i in range(pdfium_raw.FPDFText_CountChars(raw)):
+        ch = chr(unicode_of(raw, i))
+        box_of(raw, i, rect)
+        left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
         if ch.isspace() or right <= left:
             cur = None
             continue
@@ -116,14 +127,15 @@ def unruled_tables(lines: list[VLine], carried: Columns | None) -> tuple[list[It
     open_cols: Columns | None = None
     while i < len(lines):
         cols, body_start = None, i
-        if carried is not None and i == 0 and fit(lines[0], carried) is not None and len(lines[0].words) > 1:
+        head: list[VLine] = []
+        if carried is not None and i == 0 and _carries_on(lines, carried):
             cols = carried
         else:
             cells = header_cells(lines[i])
             texts = tuple(c[1] for c in cells)
             if len(cells) >= 3 and is_header_start(texts):
                 cols = Columns([c[0] for c in cells], {n for n, t in enumerate(texts) if _STARTERS.match(t.strip())})
-                items.append((lines[i].top, list(texts), None))
+                head.append(lines[i])
                 body_start = i + 1
         if cols is None:
             prose.append(lines[i])
@@ -132,17 +144,28 @@ def unruled_tables(lines: list[VLine], carried: Columns | None) -> tuple[list[It
         i = body_start
         while i < len(lines) and is_header_continuation(tuple(c[1] for c in header_cells(lines[i]))):
             # a second header line may split a column (`Capaian` over `2023 | 2024`)
-            for x, text in header_cells(lines[i]):
+            for x, _text in header_cells(lines[i]):
                 if all(abs(x - left) > 6 for left in cols.lefts):
                     cols.lefts = sorted([*cols.lefts, x])
-                    cols.starters = {n for n, left in enumerate(cols.lefts) if left >= x - 1 and _STARTERS.match(text.strip())} | {
-                        n + (1 if cols.lefts[n] > x else 0) for n in cols.starters
-                    }
-            cont = fit(lines[i], cols)
-            if cont is None:
+            if fit(lines[i], cols) is None:
                 break
-            items.append((lines[i].top, cont, None))
+            head.append(lines[i])
             i += 1
+        if head:
+            # a column whose header says No/Target/Realisasi/a year on any line holds values
+            fitted = [f for line in head if (f := fit(line, cols)) is not None]
+            cols.starters = {n for f in fitted for n, t in enumerate(f) if _STARTERS.match(t.strip())}
+            # right of the first value column, a column headed only by its number `(8)` (or
+            # nothing) holds values too: name columns come before value columns
+            first_value = min((n for n in cols.starters if n > 0), default=len(cols.lefts))
+            cols.starters |= {
+                n for n in range(first_value + 1, len(cols.lefts)) if all(re.fullmatch(r"(\(\d+\))?", f[n].strip()) for f in fitted)
+            }
+            _unlabelled_columns(lines[i : i + 3], cols)
+        for line in head:
+            # every header line in the final columns, so a cell wrapped over two header
+            # lines (`Indikator` / `Realisasi`) lines up with the columns split below it
+            items.append(Item(line.top, fit(line, cols) or [t for _, t in header_cells(line)]))
         body: list[tuple[VLine, list[str]]] = []
         spacing = _line_spacing(lines[i:])
         while i < len(lines):
@@ -153,15 +176,45 @@ def unruled_tables(lines: list[VLine], carried: Columns | None) -> tuple[list[It
             body.append((lines[i], cells_or_none))
             i += 1
         rows = _rows(body, cols, spacing)
-        if any(_VALUE_IN_TEXT.search(c) for _, cells, _ in rows for n, c in enumerate(cells) if n not in cols.starters):
+        if any(_VALUE_IN_TEXT.search(c) for it in rows for n, c in enumerate(it.cells) if n not in cols.starters):
             # a figure inside a name column: a column the header did not show. Rows read with
             # misplaced values would be wrong data; leave the table out rather than guess.
             prose += [ln for ln, _ in body]
             open_cols = None
             continue
         items += rows
-        open_cols = cols if i >= len(lines) else None
+        open_cols = cols if all(len(ln.text) <= _FOOTER_CHARS for ln in lines[i:]) and len(lines) - i <= _FOOTER_LINES else None
     return items, prose, open_cols
+
+
+def _unlabelled_columns(body: list[VLine], cols: Columns) -> None:
+    """A value column whose header cell is empty (`Realisasi 2021` lost by the export) shows
+    only in the body: a figure standing apart inside a name column starts a column of its own."""
+    for line in body:
+        previous: Word | None = None
+        for w in line.words:
+            col = _column_of(w.x0, cols.lefts)
+            apart = previous is not None and w.x0 - previous.x1 > 2.5 * _SPACE  # wider than a space: a column gap
+            if _FIGURE.match(w.text) and col not in cols.starters and apart and w.x0 - cols.lefts[col] > 6:
+                cols.lefts = sorted([*cols.lefts, w.x0])
+                shifted = {n + 1 if n > col else n for n in cols.starters}
+                cols.starters = shifted | {col + 1}
+            previous = w
+
+
+def _carries_on(lines: list[VLine], cols: Columns) -> bool:
+    """Does the page start with the previous page's table? Its first lines fit the columns:
+    more than one of them, or filling more than one column (one short line alone could be
+    the running header)."""
+    used: set[int] = set()
+    run = 0
+    for line in lines:
+        cells = fit(line, cols)
+        if cells is None:
+            break
+        run += 1
+        used |= {n for n, c in enumerate(cells) if c}
+    return run > 1 or len(used) > 1
 
 
 def _line_spacing(lines: list[VLine]) -> float:
@@ -169,10 +222,45 @@ def _line_spacing(lines: list[VLine]) -> float:
     return gaps[len(gaps) // 4] if gaps else 2.0
 
 
+def _column_of(x: float, lefts: list[float]) -> int:
+    return max((i for i, left in enumerate(lefts) if x >= left - 2), default=0)
+
+
+def _extents(line: VLine, lefts: list[float]) -> dict[int, tuple[float, float]]:
+    """Per column: the width of the line's first word there and where its last word ends."""
+    out: dict[int, tuple[float, float]] = {}
+    for w in line.words:
+        col = _column_of(w.x0, lefts)
+        first = out[col][0] if col in out else w.x1 - w.x0
+        out[col] = (first, w.x1)
+    return out
+
+
+def _fresh_cell(prev: VLine | None, line: VLine, cols: Columns, limits: dict[int, float]) -> bool:
+    """Does a name column's text on `line` start a new cell? Word wrap moves a word to the
+    next line only when it does not fit: if it would have fitted after the previous line's
+    text in that column, the previous cell had ended."""
+    if prev is None:
+        return False
+    before, now = _extents(prev, cols.lefts), _extents(line, cols.lefts)
+    for col, (first_width, _) in now.items():
+        if col in cols.starters or col not in before or col not in limits:
+            continue
+        if before[col][1] + _SPACE + first_width < limits[col] - 1.0:
+            return True
+    return False
+
+
 def _rows(body: list[tuple[VLine, list[str]]], cols: Columns, spacing: float) -> list[Item]:
     out: list[Item] = []
     current: list[str] | None = None
     top = bottom = 0.0
+    # how far each column's text reaches: the column's right margin, as near as the body shows it
+    limits: dict[int, float] = {}
+    for vline, _ in body:
+        for col, (_, end) in _extents(vline, cols.lefts).items():
+            limits[col] = max(limits.get(col, 0.0), end)
+    prev: VLine | None = None
     for vline, cells in body:
         gap = vline.top - bottom if current is not None else 0.0
         # a value that starts a row starts with a figure or a grade; a unit alone ("Layanan") is a value wrapping
@@ -184,15 +272,16 @@ def _rows(body: list[tuple[VLine, list[str]]], cols: Columns, spacing: float) ->
             for n in cols.starters
             if n != 0 and n < len(cells) and current[n]
         )
-        new = current is None or starts or foreign or gap > spacing + 2.5
+        new = current is None or starts or foreign or gap > spacing + 2.5 or _fresh_cell(prev, vline, cols, limits)
+        prev = vline
         if new:
             if current is not None:
-                out.append((top, current, (cols.lefts[0], top, 0.0, bottom)))
+                out.append(Item(top, current, (cols.lefts[0], top, 0.0, bottom)))
             current, top = list(cells), vline.top
         else:
             assert current is not None
             current = [f"{a} {b}".strip() if b else a for a, b in zip(current, cells, strict=True)]
         bottom = vline.bottom
     if current is not None:
-        out.append((top, current, (cols.lefts[0], top, 0.0, bottom)))
+        out.append(Item(top, current, (cols.lefts[0], top, 0.0, bottom)))
     return out

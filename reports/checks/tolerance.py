@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 EPS = 1e-9
+#: OCR confidence (0-100) below which a value read from a scan is flagged for checking by hand.
+LOW_OCR_CONFIDENCE = 80.0
 
 
 def agrees(stated: float, computed: float, decimals: int | None) -> bool:

@@ -1,0 +1,217 @@
+"""OCR of scanned pages: the one place that imports OpenCV and runs tesseract, both lazily,
+so a corpus without scans never needs either.
+
+A page image goes through: speckle removal (median 3), deskew (the angle that makes the
+row profile sharpest), ruling lines found by morphological opening with long thin kernels
+(what camelot's lattice does), the rulings erased, then one tesseract run for the whole
+page (`--psm 6`, TSV out) giving word boxes and confidences. Coordinates come back in points
+from the deskewed page's top-left, so the table geometry is the born-digital one.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from typing import Any
+
+from extract.errors import UnsupportedInput
+from extract.readers.pdf_lattice import Box, Segment
+from extract.settings import ExtractSettings
+
+INSTALL = "run `make ocr`, or `sudo apt-get install tesseract-ocr tesseract-ocr-ind`"
+
+
+@dataclass(frozen=True)
+class OcrWord:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+    conf: float  # tesseract's word confidence, 0-100
+    line: tuple[int, int, int]  # tesseract's (block, paragraph, line)
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    words: tuple[OcrWord, ...]
+    horizontal: tuple[Segment, ...]
+    vertical: tuple[Segment, ...]
+    angle: float  # degrees the page was turned to deskew it
+    width: float
+    height: float
+    #: Table cells read again on their own (box in points, text, confidence): whole-page OCR
+    #: reads `1 Layanan` in a narrow cell as `lLayanan`, the cell alone as `1 Layanan`.
+    reread: tuple[tuple[Box, str, float], ...] = ()
+
+
+@functools.cache
+def _languages(binary: str) -> frozenset[str]:
+    out = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=30)
+    return frozenset(x.strip() for x in (out.stdout + out.stderr).splitlines()[1:] if x.strip())
+
+
+def require(path: str, languages: str) -> str:
+    """The tesseract binary, or an error naming the install step."""
+    binary = shutil.which("tesseract")
+    if binary is None:
+        raise UnsupportedInput(path, "the PDF is a scan and tesseract (OCR) is not installed", INSTALL)
+    missing = set(languages.split("+")) - _languages(binary)
+    if missing:
+        raise UnsupportedInput(path, f"tesseract has no language data for {'+'.join(sorted(missing))}", INSTALL)
+    return binary
+
+
+def _rotate(img: Any, angle: float, border: int, nearest: bool = False) -> Any:
+    import cv2
+
+    h, w = img.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(img, m, (w, h), flags=cv2.INTER_NEAREST if nearest else cv2.INTER_CUBIC, borderValue=border)
+
+
+def _skew(dark: Any, max_angle: float) -> float:
+    """The rotation (degrees, 0.1 steps) after which text lines and rulings are level: the one
+    whose row-sum profile changes most sharply between rows."""
+    import cv2
+    import numpy as np
+
+    small = cv2.resize(dark, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    best, best_score = 0.0, -1.0
+    steps = round(max_angle * 10)
+    for k in range(-steps, steps + 1):
+        profile = _rotate(small, k / 10, 0, nearest=True).sum(axis=1, dtype=np.float64)
+        score = float(np.square(np.diff(profile)).sum())
+        if score > best_score:
+            best, best_score = k / 10, score
+    return best
+
+
+def _segments(mask: Any, horizontal: bool, scale: float) -> list[Segment]:
+    import cv2
+
+    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    out: list[Segment] = []
+    for x, y, w, h, _area in stats[1:n]:
+        if horizontal:
+            out.append(((y + h / 2) * scale, x * scale, (x + w) * scale))
+        else:
+            out.append(((x + w / 2) * scale, y * scale, (y + h) * scale))
+    return out
+
+
+def read_image(gray: Any, dpi: float, binary: str, settings: ExtractSettings) -> tuple[OcrPage, Any]:
+    """OCR one page image (uint8 grayscale, white paper): the words and rulings, and the
+    deskewed image with the rulings erased (for `read_cells`)."""
+    import cv2
+    import numpy as np
+
+    scale = 72.0 / dpi
+    img = cv2.medianBlur(np.ascontiguousarray(gray), 3)
+    _, dark = cv2.threshold(img, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    angle = _skew(dark, settings.ocr_max_skew)
+    if angle:
+        img = _rotate(img, angle, 255)
+        _, dark = cv2.threshold(img, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    run = max(20, round(dpi * settings.ocr_min_ruling_inch))
+    vrun = max(8, round(dpi * settings.ocr_min_vertical_inch))
+    gap = max(3, round(dpi / 20))  # close breaks the JPEG and speckle left in a ruling
+    hl = cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (run, 1)))
+    hl = cv2.morphologyEx(hl, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (gap, 1)))
+    vl = cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, vrun)))
+    vl = cv2.morphologyEx(vl, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, gap)))
+    vl = _rulings_only(vl, hl, run, gap)
+    rulings = cv2.dilate(hl | vl, np.ones((3, 3), np.uint8))
+    img[rulings > 0] = 255  # tesseract reads ruled cells badly: it sees the rules as glyphs
+    h, w = img.shape
+    page = OcrPage(
+        words=tuple(_words(_tesseract(img, dpi, binary, settings), scale)),
+        horizontal=tuple(_segments(hl, True, scale)),
+        vertical=tuple(_segments(vl, False, scale)),
+        angle=angle,
+        width=w * scale,
+        height=h * scale,
+    )
+    return page, img
+
+
+def _rulings_only(vl: Any, hl: Any, run: int, reach: int) -> Any:
+    """Vertical runs that are rulings: long ones, and short ones (a one-row table) that end on
+    horizontal rulings at both ends. A letter's stem (`l`, `d`) is neither, and must not be
+    erased from the text."""
+    import cv2
+    import numpy as np
+
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(vl, connectivity=8)
+    h, w = hl.shape
+
+    def on_ruling(x: int, y: int) -> bool:
+        return bool(hl[max(0, y - reach) : min(h, y + reach + 1), max(0, x - reach) : min(w, x + reach + 1)].any())
+
+    keep = [k for k in range(1, n) if stats[k, 3] >= run or (
+        on_ruling(int(stats[k, 0] + stats[k, 2] // 2), int(stats[k, 1]))
+        and on_ruling(int(stats[k, 0] + stats[k, 2] // 2), int(stats[k, 1] + stats[k, 3] - 1))
+    )]  # fmt: skip
+    return np.isin(labels, keep).astype(np.uint8)
+
+
+def _tesseract(img: Any, dpi: float, binary: str, settings: ExtractSettings) -> str:
+    import cv2
+
+    ok, png = cv2.imencode(".png", img, [cv2.IMWRITE_PNG_COMPRESSION, 1])
+    if not ok:
+        raise ValueError("could not encode the page image")
+    cmd = [binary, "stdin", "stdout", "-l", settings.ocr_languages, "--psm", "6", "--dpi", str(round(dpi)), "tsv"]
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # pages run in parallel; one thread each
+    done = subprocess.run(cmd, input=png.tobytes(), capture_output=True, timeout=settings.ocr_page_timeout, env=env, check=False)
+    if done.returncode != 0:
+        raise ValueError(f"tesseract failed: {done.stderr.decode(errors='replace').strip()[-200:]}")
+    return done.stdout.decode("utf-8", errors="replace")
+
+
+def read_cells(img: Any, boxes: list[Box], dpi: float, binary: str, settings: ExtractSettings) -> list[tuple[Box, list[OcrWord]]]:
+    """Each cell box (points) read on its own: the crops are stacked one under another with
+    white space between, so one tesseract run reads them all without a neighbouring
+    column's text on the same line."""
+    import numpy as np
+
+    if not boxes:
+        return []
+    px = dpi / 72.0
+    pad = max(8, round(dpi / 10))
+    crops = []
+    for x0, top, x1, bottom in boxes:
+        crop = img[max(0, round(top * px)) : round(bottom * px), max(0, round(x0 * px)) : round(x1 * px)]
+        crops.append(crop)
+    width = max(c.shape[1] for c in crops) + 2 * pad
+    sheet = np.full((sum(c.shape[0] + 2 * pad for c in crops), width), 255, dtype=np.uint8)
+    spans, y = [], 0
+    for crop in crops:
+        sheet[y + pad : y + pad + crop.shape[0], pad : pad + crop.shape[1]] = crop
+        spans.append((y, y + crop.shape[0] + 2 * pad))
+        y += crop.shape[0] + 2 * pad
+    words = _words(_tesseract(sheet, dpi, binary, settings), 1.0)
+    out: list[tuple[Box, list[OcrWord]]] = []
+    for box, (lo, hi) in zip(boxes, spans, strict=True):
+        # back to page points, inside the cell
+        mine = [w for w in words if lo <= (w.top + w.bottom) / 2 < hi]
+        out.append((box, [OcrWord(box[0] + (w.x0 - pad) / px, box[1] + (w.top - lo - pad) / px, box[0] + (w.x1 - pad) / px,
+                                  box[1] + (w.bottom - lo - pad) / px, w.text, w.conf, w.line) for w in mine]))  # fmt: skip
+    return out
+
+
+def _words(tsv: str, scale: float) -> list[OcrWord]:
+    out: list[OcrWord] = []
+    for row in tsv.splitlines()[1:]:
+        f = row.split("\t")
+        if len(f) != 12 or f[0] != "5" or not f[11].strip():
+            continue
+        left, top, width, height = (int(v) for v in f[6:10])
+        out.append(OcrWord(
+            left * scale, top * scale, (left + width) * scale, (top + height) * scale,
+            f[11].strip(), float(f[10]), (int(f[2]), int(f[3]), int(f[4])),
+        ))  # fmt: skip
+    return out

@@ -1,0 +1,135 @@
+"""Scanned pages (no text layer): rendered, OCR'd in parallel (ocr.py), and turned into the
+same page items as a born-digital page — ruled tables from the rulings found in the image
+with each cell's text from the word boxes inside it, unruled tables from the words'
+positions, the rest as prose lines. Each table cell keeps the lowest OCR confidence of its
+words."""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
+from typing import Any
+
+from extract.readers.ocr import OcrPage, OcrWord, read_cells, read_image, require
+from extract.readers.pdf_lattice import Box, Item, grid, join_wrapped, outside
+from extract.readers.pdf_words import Columns, VLine, Word, unruled_tables
+from extract.settings import ExtractSettings
+from extract.values import GRADES, OPINIONS
+
+
+def _dpi(page: Any, settings: ExtractSettings) -> float:
+    """The scan's own resolution (its largest image over the page width), so the page is
+    not resampled before OCR."""
+    if settings.ocr_dpi:
+        return float(settings.ocr_dpi)
+    import pypdfium2.raw as pdfium_raw
+
+    best = 0.0
+    for obj in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, _, right, _ = obj.get_bounds()
+        if right - left > page.get_width() / 2:
+            best = max(best, obj.get_px_size()[0] / ((right - left) / 72))
+    return min(400.0, max(150.0, best or 300.0))
+
+
+def _render(page: Any, dpi: float) -> Any:
+    import numpy as np
+
+    pixels = page.render(scale=dpi / 72, grayscale=True).to_numpy()
+    return np.array(pixels.reshape(pixels.shape[0], pixels.shape[1]), copy=True)  # the bitmap's buffer is freed with it
+
+
+def ocr_pages(doc: Any, indices: list[int], path: str, settings: ExtractSettings) -> Iterator[OcrPage]:
+    """OCR results of the pages `indices`, in order. PDFium is not thread-safe, so pages are
+    rendered here, in the calling thread; the OpenCV work and tesseract processes run in a
+    pool, a few pages ahead of the reader."""
+    binary = require(path, settings.ocr_languages)
+    workers = settings.ocr_workers or max(1, os.cpu_count() or 1)
+    with ThreadPoolExecutor(workers, thread_name_prefix="lakip-ocr") as pool:
+        pending: deque[Future[OcrPage]] = deque()
+        for i in indices:
+            dpi = _dpi(doc[i], settings)
+            pending.append(pool.submit(_ocr_page, _render(doc[i], dpi), dpi, binary, settings))
+            if len(pending) > workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+_MARKS = frozenset(GRADES + OPINIONS)
+
+
+def _ocr_page(gray: Any, dpi: float, binary: str, settings: ExtractSettings) -> OcrPage:
+    """One page, in a pool thread: OCR, then the table cells read with low confidence read
+    again on their own."""
+    page, img = read_image(gray, dpi, binary, settings)
+    doubtful: list[Box] = []
+    read = _cell_text(list(page.words))
+
+    def probe(box: Box) -> tuple[str, float | None]:
+        text, conf = read(box)
+        if conf is not None and conf < settings.ocr_reread_below:
+            doubtful.append(box)
+        return text, conf
+
+    grid(list(page.horizontal), list(page.vertical), probe)
+    reread = []
+    for box, words in read_cells(img, doubtful, dpi, binary, settings):
+        if words:
+            text, conf = _join(words)
+            reread.append((box, text, conf))
+    return replace(page, reread=tuple(reread))
+
+
+def _join(words: list[OcrWord]) -> tuple[str, float]:
+    out = ""
+    for line in _visual_lines(words):
+        out = join_wrapped(out, " ".join(w.text for w in line))
+    return _case(out), min(w.conf for w in words)
+
+
+def _case(text: str) -> str:
+    """`cc` alone in a cell is the grade CC read in the wrong case."""
+    return text.upper() if len(text) >= 2 and text.islower() and text.upper() in _MARKS else text
+
+
+def _visual_lines(words: list[OcrWord]) -> list[list[OcrWord]]:
+    """Words grouped into the visual lines tesseract found, top-down, each left to right.
+    (Grouping by position instead mixes lines: `yang` hangs lower than `RPP` beside it.)"""
+    lines: dict[tuple[int, int, int], list[OcrWord]] = {}
+    for w in words:
+        lines.setdefault(w.line, []).append(w)
+    return [sorted(ln, key=lambda w: w.x0) for ln in sorted(lines.values(), key=lambda ln: min(w.top for w in ln))]
+
+
+def _cell_text(words: list[OcrWord], reread: tuple[tuple[Box, str, float], ...] = ()) -> Callable[[Box], tuple[str, float | None]]:
+    again = {box: (text, conf) for box, text, conf in reread}
+
+    def text(box: Box) -> tuple[str, float | None]:
+        if box in again:
+            return again[box]
+        x0, top, x1, bottom = box
+        inside = [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom]
+        return _join(inside) if inside else ("", None)
+
+    return text
+
+
+def page_items(page: OcrPage, carried: Columns | None, table_page: bool) -> tuple[list[Item], Columns | None]:
+    """A scanned page's items (top-down) and the columns of an unruled table left open."""
+    words = list(page.words)
+    rows, spans = grid(list(page.horizontal), list(page.vertical), _cell_text(words, page.reread))
+    if rows:
+        strips = outside(spans, page.height)
+        rest = [w for w in words if any(t <= (w.top + w.bottom) / 2 <= b for t, b in strips)]
+        return rows + [Item(line[0].top, [" ".join(w.text for w in line)]) for line in _visual_lines(rest)], None
+    vlines = [VLine(min(w.top for w in ln), max(w.bottom for w in ln), [Word(w.x0, w.x1, w.top, w.bottom, w.text) for w in ln])
+              for ln in _visual_lines(words)]  # fmt: skip
+    if carried is not None or table_page:
+        found, rest_lines, carried = unruled_tables(vlines, carried)
+        if found:
+            return found + [Item(v.top, [v.text]) for v in rest_lines], carried
+    return [Item(v.top, [v.text]) for v in vlines], None
