@@ -100,3 +100,19 @@ def test_consistent_capaian_is_quiet(tmp_path) -> None:  # type: ignore[no-untyp
 )
 def test_tolerance(stated: float, computed: float, decimals: int, ok: bool) -> None:
     assert agrees(stated, computed, decimals) is ok
+
+
+def test_low_ocr_confidence_is_a_warning(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A row read from a scan with a doubtful value is flagged for checking against the paper."""
+    import reports
+
+    db = tmp_path / "a.duckdb"
+    ingest_paths([JEMBER], db)
+    con = store.connect(db)
+    rid = con.execute("SELECT report_id FROM reports").fetchone()[0]  # type: ignore[index]
+    assert not any(f.check_id == "low-ocr-confidence" for f in reports.audit(con, rid))
+    con.execute("UPDATE measurements SET ocr_confidence = 41 WHERE table_kind = 'pengukuran' AND row_seq = 2")
+    con.execute("UPDATE measurements SET ocr_confidence = 93 WHERE table_kind = 'pengukuran' AND row_seq = 3")
+    low = [f for f in reports.audit(con, rid) if f.check_id == "low-ocr-confidence"]
+    con.close()
+    assert len(low) == 1 and low[0].severity == "warning" and "41%" in low[0].message and low[0].line and low[0].evidence

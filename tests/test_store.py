@@ -106,3 +106,19 @@ def test_indicators_loaded(tmp_path) -> None:  # type: ignore[no-untyped-def]
         "WHERE m.indicator_id IS NOT NULL AND i.indicator_id IS NULL"
     ).fetchone()[0]
     assert n == 17 and unknown == 0
+
+
+def test_database_from_before_a_new_column_keeps_its_reports(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A column added to the schema later (ocr_confidence) is added to an existing database;
+    its stored reports stay, and new ones ingest."""
+    db = tmp_path / "old.duckdb"
+    ingest_paths([JEMBER], db)
+    con = store.connect(db)
+    con.execute("ALTER TABLE measurements DROP COLUMN ocr_confidence")
+    con.close()
+    ingest_paths([MUARO_JAMBI], db)
+    con = store.connect(db)
+    try:
+        assert con.execute("SELECT count(*), count(ocr_confidence) FROM measurements").fetchone() == (126, 0)
+    finally:
+        con.close()
