@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.errors import UnsupportedInput
-from extract.readers.pdf_lattice import Box, Segment
+from extract.readers.pdf_lattice import Box, Item, Segment
 from extract.settings import ExtractSettings
 
 INSTALL = "run `make ocr`, or `sudo apt-get install tesseract-ocr tesseract-ocr-ind`"
@@ -43,9 +43,10 @@ class OcrPage:
     angle: float  # degrees the page was turned to deskew it
     width: float
     height: float
-    #: Table cells read again on their own (box in points, text, confidence): whole-page OCR
-    #: reads `1 Layanan` in a narrow cell as `lLayanan`, the cell alone as `1 Layanan`.
-    reread: tuple[tuple[Box, str, float], ...] = ()
+    #: The ruled tables' rows (cells from the words inside each cell box; doubtful cells
+    #: read again on their own) and the vertical spans they cover; set by scan.py.
+    rows: tuple[Item, ...] = ()
+    spans: tuple[tuple[float, float], ...] = ()
 
 
 @functools.cache

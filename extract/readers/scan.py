@@ -7,12 +7,14 @@ words."""
 from __future__ import annotations
 
 import os
+import subprocess
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
+from extract.errors import UnreadableInput
 from extract.readers.ocr import OcrPage, OcrWord, read_cells, read_image, require
 from extract.readers.pdf_lattice import Box, Item, grid, join_wrapped, outside
 from extract.readers.pdf_words import Columns, VLine, Word, unruled_tables
@@ -49,25 +51,36 @@ def ocr_pages(doc: Any, indices: list[int], path: str, settings: ExtractSettings
     binary = require(path, settings.ocr_languages)
     workers = settings.ocr_workers or max(1, os.cpu_count() or 1)
     with ThreadPoolExecutor(workers, thread_name_prefix="lakip-ocr") as pool:
-        pending: deque[Future[OcrPage]] = deque()
+        pending: deque[tuple[int, Future[OcrPage]]] = deque()
         for i in indices:
             dpi = _dpi(doc[i], settings)
-            pending.append(pool.submit(_ocr_page, _render(doc[i], dpi), dpi, binary, settings))
+            pending.append((i, pool.submit(_ocr_page, _render(doc[i], dpi), dpi, binary, settings)))
             if len(pending) > workers:
-                yield pending.popleft().result()
+                yield _result(*pending.popleft(), path)
         while pending:
-            yield pending.popleft().result()
+            yield _result(*pending.popleft(), path)
+
+
+def _result(index: int, future: Future[OcrPage], path: str) -> OcrPage:
+    try:
+        return future.result()
+    except subprocess.TimeoutExpired as e:
+        raise UnreadableInput(path, f"OCR of page {index + 1} took over {e.timeout:g} s", "raise ExtractSettings.ocr_page_timeout") from e
+    except (OSError, ValueError) as e:
+        raise UnreadableInput(path, f"OCR of page {index + 1} failed ({e})", "check that `tesseract` runs from a shell") from e
 
 
 _MARKS = frozenset(GRADES + OPINIONS)
 
 
 def _ocr_page(gray: Any, dpi: float, binary: str, settings: ExtractSettings) -> OcrPage:
-    """One page, in a pool thread: OCR, then the table cells read with low confidence read
-    again on their own."""
+    """One page, in a pool thread: OCR, the ruled tables from the rulings and word boxes, and
+    the cells read with low confidence read again on their own (whole-page OCR reads `1
+    Layanan` in a narrow cell as `lLayanan`, the cell alone as `1 Layanan`)."""
     page, img = read_image(gray, dpi, binary, settings)
+    words = list(page.words)
+    read = _cell_text(words, {})
     doubtful: list[Box] = []
-    read = _cell_text(list(page.words))
 
     def probe(box: Box) -> tuple[str, float | None]:
         text, conf = read(box)
@@ -75,13 +88,11 @@ def _ocr_page(gray: Any, dpi: float, binary: str, settings: ExtractSettings) -> 
             doubtful.append(box)
         return text, conf
 
-    grid(list(page.horizontal), list(page.vertical), probe)
-    reread = []
-    for box, words in read_cells(img, doubtful, dpi, binary, settings):
-        if words:
-            text, conf = _join(words)
-            reread.append((box, text, conf))
-    return replace(page, reread=tuple(reread))
+    rows, spans = grid(list(page.horizontal), list(page.vertical), probe)
+    if doubtful:
+        again = {box: _join(found) for box, found in read_cells(img, doubtful, dpi, binary, settings) if found}
+        rows, spans = grid(list(page.horizontal), list(page.vertical), _cell_text(words, again))
+    return replace(page, rows=tuple(rows), spans=tuple(spans))
 
 
 def _join(words: list[OcrWord]) -> tuple[str, float]:
@@ -105,8 +116,8 @@ def _visual_lines(words: list[OcrWord]) -> list[list[OcrWord]]:
     return [sorted(ln, key=lambda w: w.x0) for ln in sorted(lines.values(), key=lambda ln: min(w.top for w in ln))]
 
 
-def _cell_text(words: list[OcrWord], reread: tuple[tuple[Box, str, float], ...] = ()) -> Callable[[Box], tuple[str, float | None]]:
-    again = {box: (text, conf) for box, text, conf in reread}
+def _cell_text(words: list[OcrWord], again: dict[Box, tuple[str, float]]) -> Callable[[Box], tuple[str, float | None]]:
+    """A cell's text: read again on its own, or the page's words whose centres are inside."""
 
     def text(box: Box) -> tuple[str, float | None]:
         if box in again:
@@ -121,11 +132,10 @@ def _cell_text(words: list[OcrWord], reread: tuple[tuple[Box, str, float], ...] 
 def page_items(page: OcrPage, carried: Columns | None, table_page: bool) -> tuple[list[Item], Columns | None]:
     """A scanned page's items (top-down) and the columns of an unruled table left open."""
     words = list(page.words)
-    rows, spans = grid(list(page.horizontal), list(page.vertical), _cell_text(words, page.reread))
-    if rows:
-        strips = outside(spans, page.height)
+    if page.rows:
+        strips = outside(list(page.spans), page.height)
         rest = [w for w in words if any(t <= (w.top + w.bottom) / 2 <= b for t, b in strips)]
-        return rows + [Item(line[0].top, [" ".join(w.text for w in line)]) for line in _visual_lines(rest)], None
+        return list(page.rows) + [Item(line[0].top, [" ".join(w.text for w in line)]) for line in _visual_lines(rest)], None
     vlines = [VLine(min(w.top for w in ln), max(w.bottom for w in ln), [Word(w.x0, w.x1, w.top, w.bottom, w.text) for w in ln])
               for ln in _visual_lines(words)]  # fmt: skip
     if carried is not None or table_page:
