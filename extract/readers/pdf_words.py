@@ -24,6 +24,7 @@ _WORD_GAP = 1.2  # points between two letters of one word, at most
 _CELL_GAP = 4.5  # points between two words of one header cell, at most
 _FOOTER_LINES, _FOOTER_CHARS = 3, 60  # short lines after a table at the page end: the running footer
 _FIGURE = re.compile(r"^\d+(?:[.,]\d+)*\s?%?$")
+_RUN = re.compile(r"\S+")
 _SPACE = 2.5  # points: a space between words at table font sizes, at least
 _VALUE_IN_TEXT = re.compile(r"(?:^|\s)\d+(?:[.,]\d+)?\s*%(?:\s|$)")
 _OPENS = re.compile(r"^(?:[\d(]|Rp|-$|[lI] \w|(?:AA|A|BB|B|CC|C|D|WTP|WDP|TW|TMP)$)")
@@ -57,16 +58,43 @@ class Columns:
 
 
 def words_of(textpage: Any, height: float) -> list[Word]:
-    """Words from the character boxes (PDFium's raw calls: the helper methods allocate a
-    buffer per character and were most of an unruled page's time)."""
+    """Words with their boxes: runs of non-space characters in the page text (PDFium puts
+    a space where glyphs stand apart), split again where the run changes line; only the
+    characters at a run's ends are measured, a fraction of the per-character calls."""
     import pypdfium2.raw as pdfium_raw
 
     raw = textpage.raw
+    count = pdfium_raw.FPDFText_CountChars(raw)
+    text = textpage.get_text_range(0, count)
+    if len(text) != count:  # characters outside the BMP shift the indices: measure every one
+        return _words_by_char(raw, count, height)
+    rect = pdfium_raw.FS_RECTF()
+    box_of = pdfium_raw.FPDFText_GetLooseCharBox
+
+    def box(i: int) -> tuple[float, float, float, float]:
+        box_of(raw, i, rect)
+        return rect.left, height - rect.top, rect.right, height - rect.bottom
+
+    words: list[Word] = []
+    for m in _RUN.finditer(text):
+        start, end = m.span()
+        x0, top, _, bottom = box(start)
+        last = box(end - 1)
+        if abs(last[1] - top) < 1.0 and last[2] >= x0:
+            words.append(Word(x0, last[2], top, bottom, m.group()))
+        else:  # the run wraps to another line without a space: measure it char by char
+            words += _words_by_char(raw, count, height, start, end)
+    return words
+
+
+def _words_by_char(raw: Any, count: int, height: float, start: int = 0, end: int | None = None) -> list[Word]:
+    import pypdfium2.raw as pdfium_raw
+
     rect = pdfium_raw.FS_RECTF()
     unicode_of, box_of = pdfium_raw.FPDFText_GetUnicode, pdfium_raw.FPDFText_GetLooseCharBox
     words: list[Word] = []
     cur: Word | None = None
-    for i in range(pdfium_raw.FPDFText_CountChars(raw)):
+    for i in range(start, count if end is None else end):
         ch = chr(unicode_of(raw, i))
         box_of(raw, i, rect)
         left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top

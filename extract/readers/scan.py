@@ -44,17 +44,17 @@ def _render(page: Any, dpi: float) -> Any:
     return np.array(pixels.reshape(pixels.shape[0], pixels.shape[1]), copy=True)  # the bitmap's buffer is freed with it
 
 
-def ocr_pages(doc: Any, indices: list[int], path: str, settings: ExtractSettings) -> Iterator[OcrPage]:
-    """OCR results of the pages `indices`, in order. PDFium is not thread-safe, so pages are
+def ocr_pages(pages: list[tuple[int, Any]], path: str, settings: ExtractSettings) -> Iterator[OcrPage]:
+    """OCR results of the (index, PDFium page) `pages`, in order. PDFium is not thread-safe, so pages are
     rendered here, in the calling thread; the OpenCV work and tesseract processes run in a
     pool, a few pages ahead of the reader."""
     binary = require(path, settings.ocr_languages)
     workers = settings.ocr_workers or max(1, os.cpu_count() or 1)
     with ThreadPoolExecutor(workers, thread_name_prefix="lakip-ocr") as pool:
         pending: deque[tuple[int, Future[OcrPage]]] = deque()
-        for i in indices:
-            dpi = _dpi(doc[i], settings)
-            pending.append((i, pool.submit(_ocr_page, _render(doc[i], dpi), dpi, binary, settings)))
+        for index, page in pages:
+            dpi = _dpi(page, settings)
+            pending.append((index, pool.submit(_ocr_page, _render(page, dpi), dpi, binary, settings)))
             if len(pending) > workers:
                 yield _result(*pending.popleft(), path)
         while pending:
