@@ -95,9 +95,9 @@ def assemble_rows(
         cells = [c.strip() for c in cells]
         first = cells[0]
         shifted = len(ln.cells) < width - 1 and not _NUMBER.match(first)
-        # the same tail from a PDF: full-width lines, text in the first column only, starting
-        # the page or following such a tail line
-        lone = bool(first) and not any(cells[1:]) and not _NUMBER.match(first) and not _LETTER.match(first)
+        # the same tail from a PDF: full-width lines, text in the first column only (beside stamp
+        # noise like `J-8-E`), starting the page or following such a tail line
+        lone = bool(first) and not any(c and not noise(c) for c in cells[1:]) and not _NUMBER.match(first) and not _LETTER.match(first)
         shifted = shifted or (lone and (ln.after_break or tail) and not _SASARAN.search(first) and not _GROUP_WORD.match(first))
         tail = shifted and bool(drafts) and prev in ("row", "cont")
         if shifted and drafts and prev in ("row", "cont"):
