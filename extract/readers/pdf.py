@@ -89,6 +89,9 @@ def _read(path: Path, settings: ExtractSettings) -> tuple[list[Line], list[str],
                 lines.append(Line(tuple(it.cells), source, after_break=first and bool(lines), confidence=it.confidence))
                 plain.append("\t".join(it.cells))
                 first = False
+            # done with the page: PDFium keeps a rendered scan's decoded image with its page
+            pages[i][1].close()
+            pages[i][0].close()
     finally:
         doc.close()
     return lines, plain, n
