@@ -9,7 +9,7 @@ DB ?= lakip.duckdb
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup browser ocr ingest audit compare eval-mapping fuzz bench bench-scale test golden docs lint typecheck check clean
+.PHONY: setup browser ocr ingest pdf-samples audit compare eval-mapping fuzz bench bench-scale test golden docs lint typecheck check clean
 
 setup: $(STAMP)
 
@@ -43,6 +43,12 @@ ocr:
 ingest: setup
 	@$(MAKE) --no-print-directory ocr || echo "ingest: going on without OCR; scanned PDFs will be refused"
 	$(BIN)/lakip ingest $(DIR) --db $(DB)
+
+# The sample reports rendered as PDFs (ruled, unruled, scanned) and ingested into their own file,
+# to see the PDF and OCR readers at work: make pdf-samples (about a minute and a half on 2 cores)
+pdf-samples: setup browser ocr
+	$(BIN)/python -m corpus.tools.render_pdf --samples out/pdf $(wildcard corpus/documents/*.txt)
+	$(BIN)/lakip ingest out/pdf --db out/pdf-samples.duckdb
 
 # One printout per report (HTML and PDF) in out/audit; exit status 1 when a report has errors.
 audit: setup browser

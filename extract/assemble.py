@@ -98,7 +98,9 @@ def assemble_rows(
         # the same tail from a PDF: full-width lines, text in the first column only (beside stamp
         # noise like `J-8-E`), starting the page or following such a tail line
         lone = bool(first) and not any(c and not noise(c) for c in cells[1:]) and not _NUMBER.match(first) and not _LETTER.match(first)
-        shifted = shifted or (lone and (ln.after_break or tail) and not _SASARAN.search(first) and not _GROUP_WORD.match(first))
+        # (a group row is capitalised: `Sasaran 2`; a wrapped name goes on in lower case: `sasaran, tepat`)
+        grouplike = first[:1].isupper() and bool(_SASARAN.search(first) or _GROUP_WORD.match(first))
+        shifted = shifted or (lone and (ln.after_break or tail) and not grouplike)
         tail = shifted and bool(drafts) and prev in ("row", "cont")
         if shifted and drafts and prev in ("row", "cont"):
             # A wrapped tail after a page break, pushed into the first column.

@@ -1,7 +1,8 @@
 """Render a text report (tab-separated cells, like the seeds) to a born-digital PDF with ruled
 tables, so the PDF reader can be checked against the text reader on the same content.
 
-    python -m corpus.tools.render_pdf corpus/documents/muaro_jambi_2024.txt out.pdf
+    python -m corpus.tools.render_pdf corpus/documents/muaro_jambi_2024.txt out.pdf [unruled]
+    python -m corpus.tools.render_pdf --samples out/pdf corpus/documents/*.txt   # all layouts + scans
 
 Tables repeat their header row on every page they cross (as Word does); each run of blank
 lines the text export left for a page break becomes a new page.
@@ -136,5 +137,20 @@ def scan(pdf: Path, dest: Path, dpi: int = 200, seed: int = 1) -> Path:
     return dest
 
 
+def samples(out: Path, sources: list[Path]) -> list[Path]:
+    """Every source in every layout: `<stem>_ruled.pdf`, `_unruled.pdf`, `_scanned.pdf`."""
+    out.mkdir(parents=True, exist_ok=True)
+    made = []
+    for src in sources:
+        stem = src.name.split(".")[0]
+        ruled = render(src, out / f"{stem}_ruled.pdf")
+        made += [ruled, render(src, out / f"{stem}_unruled.pdf", layout="unruled"), scan(ruled, out / f"{stem}_scanned.pdf")]
+    return made
+
+
 if __name__ == "__main__":
-    render(Path(sys.argv[1]), Path(sys.argv[2]), layout=sys.argv[3] if len(sys.argv) > 3 else "ruled")
+    if sys.argv[1] == "--samples":  # python -m corpus.tools.render_pdf --samples OUT_DIR SEED...
+        for made in samples(Path(sys.argv[2]), [Path(a) for a in sys.argv[3:]]):
+            print(made)
+    else:
+        render(Path(sys.argv[1]), Path(sys.argv[2]), layout=sys.argv[3] if len(sys.argv) > 3 else "ruled")

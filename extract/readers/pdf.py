@@ -18,8 +18,9 @@ from typing import Any
 from extract.errors import UnreadableInput
 from extract.model import Line, Source
 from extract.readers.ocr import OcrPage
+from extract.readers.pdf_glyphs import visual_lines, words_of
 from extract.readers.pdf_lattice import Item, lattice, prose
-from extract.readers.pdf_words import Columns, unruled_tables, visual_lines, words_of
+from extract.readers.pdf_words import Columns, unruled_tables
 from extract.readers.scan import ocr_pages, page_items
 from extract.settings import ExtractSettings
 

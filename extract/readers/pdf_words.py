@@ -7,120 +7,40 @@ the first line that runs across an edge (a paragraph), or a larger vertical gap,
 Visual lines are grouped into rows: a row starts where the No column or a value column has
 text, or after more space than the lines inside one cell; the lines between are its cells
 wrapping. A page that starts with lines fitting the previous page's columns continues that
-table (its header was on the earlier page).
+table (its header was on the earlier page); before them may come the end of the last name,
+laid out narrower than the columns (`_wrapped_tail`).
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from extract.header import is_header_continuation, is_header_start
+from extract.readers.pdf_glyphs import VLine, Word
 from extract.readers.pdf_lattice import Item
 
-_WORD_GAP = 1.2  # points between two letters of one word, at most
 _CELL_GAP = 4.5  # points between two words of one header cell, at most
 _FOOTER_LINES, _FOOTER_CHARS = 3, 60  # short lines after a table at the page end: the running footer
 _FIGURE = re.compile(r"^\d+(?:[.,]\d+)*\s?%?$")
-_RUN = re.compile(r"\S+")
 _SPACE = 2.5  # points: a space between words at table font sizes, at least
 _VALUE_IN_TEXT = re.compile(r"(?:^|\s)\d+(?:[.,]\d+)?\s*%(?:\s|$)")
 _OPENS = re.compile(r"^(?:[\d(]|Rp|-$|[lI] \w|(?:AA|A|BB|B|CC|C|D|WTP|WDP|TW|TMP)$)")
+# not the end of a wrapped name: a row number, a chapter (`BAB III`, `II.`), a group row,
+# or a line in capitals (a heading: `BAB III AKUNTABILITAS KINERJA`)
+_NOT_A_TAIL = re.compile(
+    r"^(?:\d+\.?(?:\s|$)|BAB\b|[IVX]+\.\s|(?:Program|Kegiatan|Sasaran|Tujuan|Indikator)\b"
+    r"|[^a-z]*[A-Z]{2,}[^a-z]* [^a-z]*[A-Z]{2,}[^a-z]* [^a-z]*$)"
+)
 _STARTERS = re.compile(r"^(no\.?|n|target|realisasi|capaian|\d{1,4}|kinerja %)$", re.I)
-
-
-@dataclass
-class Word:
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    text: str
-
-
-@dataclass
-class VLine:
-    top: float
-    bottom: float
-    words: list[Word] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
 
 
 @dataclass
 class Columns:
     lefts: list[float]
     starters: set[int]
-
-
-def words_of(textpage: Any, height: float) -> list[Word]:
-    """Words with their boxes: runs of non-space characters in the page text (PDFium puts
-    a space where glyphs stand apart), split again where the run changes line; only the
-    characters at a run's ends are measured, a fraction of the per-character calls."""
-    import pypdfium2.raw as pdfium_raw
-
-    raw = textpage.raw
-    count = pdfium_raw.FPDFText_CountChars(raw)
-    text = textpage.get_text_range(0, count)
-    if len(text) != count:  # characters outside the BMP shift the indices: measure every one
-        return _words_by_char(raw, count, height)
-    rect = pdfium_raw.FS_RECTF()
-    box_of = pdfium_raw.FPDFText_GetLooseCharBox
-
-    def box(i: int) -> tuple[float, float, float, float]:
-        box_of(raw, i, rect)
-        return rect.left, height - rect.top, rect.right, height - rect.bottom
-
-    words: list[Word] = []
-    for m in _RUN.finditer(text):
-        start, end = m.span()
-        x0, top, _, bottom = box(start)
-        last = box(end - 1)
-        if abs(last[1] - top) < 1.0 and last[2] >= x0:
-            words.append(Word(x0, last[2], top, bottom, m.group()))
-        else:  # the run wraps to another line without a space: measure it char by char
-            words += _words_by_char(raw, count, height, start, end)
-    return words
-
-
-def _words_by_char(raw: Any, count: int, height: float, start: int = 0, end: int | None = None) -> list[Word]:
-    import pypdfium2.raw as pdfium_raw
-
-    rect = pdfium_raw.FS_RECTF()
-    unicode_of, box_of = pdfium_raw.FPDFText_GetUnicode, pdfium_raw.FPDFText_GetLooseCharBox
-    words: list[Word] = []
-    cur: Word | None = None
-    for i in range(start, count if end is None else end):
-        ch = chr(unicode_of(raw, i))
-        box_of(raw, i, rect)
-        left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
-        if ch.isspace() or right <= left:
-            cur = None
-            continue
-        t, b = height - top, height - bottom
-        if cur is not None and abs(t - cur.top) < 1.0 and left - cur.x1 <= _WORD_GAP:
-            cur.x1, cur.text = right, cur.text + ch
-        else:
-            cur = Word(left, right, t, b, ch)
-            words.append(cur)
-    return words
-
-
-def visual_lines(words: list[Word]) -> list[VLine]:
-    lines: list[VLine] = []
-    for w in sorted(words, key=lambda w: (round(w.top, 1), w.x0)):
-        if lines and abs(w.top - lines[-1].top) <= 1.5:
-            lines[-1].words.append(w)
-            lines[-1].bottom = max(lines[-1].bottom, w.bottom)
-        else:
-            lines.append(VLine(w.top, w.bottom, [w]))
-    for ln in lines:
-        ln.words.sort(key=lambda w: w.x0)
-    return lines
 
 
 def header_cells(line: VLine) -> list[tuple[float, str]]:
@@ -151,12 +71,14 @@ def unruled_tables(lines: list[VLine], carried: Columns | None) -> tuple[list[It
     """Table rows, the lines outside tables, and the columns a table open at the page end uses."""
     items: list[Item] = []
     prose: list[VLine] = []
-    i = 0
+    # the previous page's last name may wrap onto this one before its table goes on
+    items += _wrapped_tail(lines, carried) if carried is not None else []
+    i = start = len(items)
     open_cols: Columns | None = None
     while i < len(lines):
         cols, body_start = None, i
         head: list[VLine] = []
-        if carried is not None and i == 0 and _carries_on(lines, carried):
+        if carried is not None and i == start and _carries_on(lines[i:], carried):
             cols = carried
         else:
             cells = header_cells(lines[i])
@@ -243,6 +165,35 @@ def _carries_on(lines: list[VLine], cols: Columns) -> bool:
         run += 1
         used |= {n for n, c in enumerate(cells) if c}
     return run > 1 or len(used) > 1
+
+
+def _wrapped_tail(lines: list[VLine], cols: Columns) -> list[Item]:
+    """The last row's name wrapping onto this page in a narrower layout than its columns (the
+    rest of the cell, laid out again): lines at the table's left edge whose text ends before
+    the first value column, beside stamp noise further right. One item per line, the text in
+    the first cell and the noise after it, for the assembler to judge."""
+    first_value = min((n for n in cols.starters if n > 0), default=len(cols.lefts))
+    if first_value >= len(cols.lefts) or not lines:
+        return []
+    if cols.lefts[1] - cols.lefts[0] > 60 and _carries_on(lines, cols):
+        return []  # the first column holds names: lines fitting it are that table's own rows
+    limit, spacing = cols.lefts[first_value], _line_spacing(lines[:12])
+    out: list[Item] = []
+    bottom = lines[0].top if lines else 0.0
+    for line in lines[:12]:
+        if abs(line.words[0].x0 - cols.lefts[0]) > 3 or line.top - bottom > spacing + 2.5:
+            break
+        run = 1
+        while run < len(line.words) and line.words[run].x0 - line.words[run - 1].x1 <= 2.5 * _SPACE:
+            run += 1
+        text = " ".join(w.text for w in line.words[:run])
+        if line.words[run - 1].x1 > limit or _VALUE_IN_TEXT.search(text) or _NOT_A_TAIL.match(text):
+            break
+        rest = " ".join(w.text for w in line.words[run:])
+        cells = [text, rest] + [""] * (len(cols.lefts) - 2)
+        out.append(Item(line.top, cells, (cols.lefts[0], line.top, line.words[-1].x1, line.bottom)))
+        bottom = line.bottom
+    return out
 
 
 def _line_spacing(lines: list[VLine]) -> float:

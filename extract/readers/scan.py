@@ -16,8 +16,9 @@ from typing import Any
 
 from extract.errors import UnreadableInput
 from extract.readers.ocr import OcrPage, OcrWord, read_cells, read_image, require
+from extract.readers.pdf_glyphs import VLine, Word
 from extract.readers.pdf_lattice import Box, Item, grid, join_wrapped, outside
-from extract.readers.pdf_words import Columns, VLine, Word, unruled_tables
+from extract.readers.pdf_words import Columns, unruled_tables
 from extract.settings import ExtractSettings
 from extract.values import GRADES, OPINIONS
 
