@@ -116,3 +116,19 @@ def test_low_ocr_confidence_is_a_warning(tmp_path) -> None:  # type: ignore[no-u
     low = [f for f in reports.audit(con, rid) if f.check_id == "low-ocr-confidence"]
     con.close()
     assert len(low) == 1 and low[0].severity == "warning" and "41%" in low[0].message and low[0].line and low[0].evidence
+
+
+@pytest.mark.parametrize("layout", ["ruled", "unruled"])
+def test_born_digital_pdf_gets_the_findings_of_its_text(layout, mj_findings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The same report as a PDF: the same findings with the same messages, but for the line
+    numbers they cite (a PDF's lines are its visual lines)."""
+    import re
+
+    from corpus.tools.render_pdf import render
+
+    pdf = render(MUARO_JAMBI, tmp_path / f"mj_{layout}.pdf", layout=layout)
+
+    def key(rows):  # type: ignore[no-untyped-def]
+        return Counter((check, severity, re.sub(r"baris \d+", "baris N", message)) for check, severity, _, message, _ in rows)
+
+    assert key(audit_of(pdf, tmp_path)) == key(mj_findings)

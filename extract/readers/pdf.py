@@ -26,6 +26,7 @@ from extract.settings import ExtractSettings
 
 _TABLE_WORDS = re.compile(r"\b(target|realisasi|capaian|indikator)\b", re.I)
 _WRAPPED = 70  # a narrative line this long was wrapped by the layout, the sentence goes on
+_ABBREVIATION = re.compile(r"\b(?:Rp|No|Kab|Prov|Kec|Jl|Sdr|Bpk|Drs|Ir|dr)\.$")  # a full stop that ends no sentence
 _STARTS_ITEM = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[a-zA-Z][.)]|[-•*]|BAB\b|Tabel\b|Gambar\b)\s")
 
 
@@ -79,11 +80,7 @@ def _read(path: Path, settings: ExtractSettings) -> tuple[list[Line], list[str],
                 items, carried = page_items(ocr_page, carried, table_page or _has_table_words(ocr_page))
             else:
                 items, carried = _text_page(pages[i], carried, table_page, text, path_type)
-            # prose lines (one cell, no box) are joined into paragraphs, so sentences and claims stay whole
-            prose_items = [it for it in items if len(it.cells) == 1 and it.bbox is None]
-            items = [it for it in items if not (len(it.cells) == 1 and it.bbox is None)]
-            items += [Item(top, [t]) for top, t in _merge([(it.top, it.cells[0]) for it in prose_items])]
-            items.sort(key=lambda it: it.top)
+            items = _merge(sorted(items, key=lambda it: it.top))
             first = True
             for it in items:
                 source = Source(str(path), len(lines) + 1, i + 1, it.bbox)
@@ -127,13 +124,18 @@ def _text_page(
     return [Item(k * 0.01, [t]) for k, t in enumerate(_paragraphs(text.splitlines()))], None
 
 
-def _merge(lines: list[tuple[float, str]]) -> list[tuple[float, str]]:
-    merged: list[tuple[float, str]] = []
-    for top, text in lines:
-        if _continues(merged[-1][1] if merged else None, text):
-            merged[-1] = (merged[-1][0], _join(merged[-1][1], text))
+def _merge(items: list[Item]) -> list[Item]:
+    """Prose lines (one cell, no box) joined into paragraphs, so sentences and claims stay
+    whole; never across a table (a heading above it is not the sentence below it)."""
+    merged: list[Item] = []
+    after_prose = False
+    for it in items:
+        prose_line = len(it.cells) == 1 and it.bbox is None
+        if prose_line and after_prose and _continues(merged[-1].cells[0], it.cells[0]):
+            merged[-1] = Item(merged[-1].top, [_join(merged[-1].cells[0], it.cells[0])])
         else:
-            merged.append((top, text))
+            merged.append(it)
+        after_prose = prose_line
     return merged
 
 
@@ -152,7 +154,9 @@ def _paragraphs(raw: list[str]) -> list[str]:
 
 def _continues(previous: str | None, line: str) -> bool:
     """Is `line` the next visual line of the paragraph `previous` (not a heading or list item)?"""
-    return previous is not None and len(previous) >= _WRAPPED and not previous.endswith((".", ":", ";")) and not _STARTS_ITEM.match(line)
+    if previous is None or len(previous) < _WRAPPED or _STARTS_ITEM.match(line):
+        return False
+    return not previous.endswith((".", ":", ";")) or bool(_ABBREVIATION.search(previous))
 
 
 def _join(a: str, b: str) -> str:
