@@ -7,10 +7,11 @@ about post-processing. Each (tool, file) runs in its own process so its peak RSS
 
 Prints per layout and tool: rows right (indicator, target, realisasi, capaian all right:
 values as parsed, indicator up to OCR slips — see `score_right`), rows exact (all four as
-printed), seconds per page (best of three for born-digital files), peak RSS of the tool's
-process (tesseract's own processes, about 60 MB each, not included), and lakip's time as a
-multiple of the floor: plain pypdfium2 text extraction, or for scans tesseract's own
-searchable PDF (which the generic tools then read).
+printed), spurious rows (read, but pairing with no row of the text), seconds per page (best
+of three for born-digital files), peak RSS of the tool's process (tesseract's own processes,
+about 60 MB each, not included), and lakip's time as a multiple of the floor: plain
+pypdfium2 text extraction, or for scans tesseract's own searchable PDF (which the generic
+tools then read).
 """
 
 from __future__ import annotations
@@ -219,11 +220,11 @@ def main() -> None:
             scanned = scan(ruled, Path(tmp) / f"{seed.stem}_scan.pdf")
             files["scanned"].append((scanned, truth))
             ocr_seconds[scanned] = searchable(scanned, Path(tmp) / f"{seed.stem}_scan_searchable.pdf")
-        print(f"{'layout':10s}{'tool':18s}{'rows right':>11s}{'exact':>7s}{'s/page':>9s}{'peak RSS MB':>13s}  notes")
+        print(f"{'layout':10s}{'tool':18s}{'rows right':>11s}{'exact':>7s}{'spurious':>9s}{'s/page':>9s}{'peak RSS MB':>13s}  notes")
         floor: dict[str, float] = {}
         for layout, items in files.items():
             for tool in TOOLS:
-                exact = right = total = 0.0
+                exact = right = total = spurious = 0.0
                 secs = pages = 0.0
                 rss = 0.0
                 notes = set()
@@ -241,6 +242,7 @@ def main() -> None:
                     got = [tuple(r) for r in out.get("rows", [])]
                     exact += score(truth, got) * len(truth)  # type: ignore[arg-type]
                     right += score_right(truth, got) * len(truth)  # type: ignore[arg-type]
+                    spurious += len(got) - round(score_right(truth, got) * len(truth))  # type: ignore[arg-type]
                     total += len(truth)
                     secs += float(out.get("seconds", 0.0))
                     pages += n_pages
@@ -250,15 +252,15 @@ def main() -> None:
                 if tool == "pypdfium2-text" and layout == "scanned":
                     # no text layer to extract: the floor for scans is tesseract's plain OCR
                     floor[layout] = sum(ocr_seconds.values())
-                    print(f"{'scanned':10s}{'tesseract-pdf':18s}{'-':>11s}{'-':>7s}{floor[layout] / pages:9.4f}{'':>13s}  "
+                    print(f"{'scanned':10s}{'tesseract-pdf':18s}{'-':>11s}{'-':>7s}{'-':>9s}{floor[layout] / pages:9.4f}{'':>13s}  "
                           "the floor: tesseract's searchable PDF, pages in parallel")  # fmt: skip
                     continue
                 if tool == "pypdfium2-text":
                     floor[layout] = secs
-                    print(f"{layout:10s}{tool:18s}{'-':>11s}{'-':>7s}{secs / pages:9.4f}{rss:13.0f}  the floor: text only")
+                    print(f"{layout:10s}{tool:18s}{'-':>11s}{'-':>7s}{'-':>9s}{secs / pages:9.4f}{rss:13.0f}  the floor: text only")
                     continue
                 ratio = f"; {secs / floor[layout]:.1f}x the floor" if layout in floor and tool == "lakip" and floor[layout] else ""
-                print(f"{layout:10s}{tool:18s}{right / total:11.3f}{exact / total:7.3f}{secs / pages:9.4f}{rss:13.0f}  "
+                print(f"{layout:10s}{tool:18s}{right / total:11.3f}{exact / total:7.3f}{spurious:9.0f}{secs / pages:9.4f}{rss:13.0f}  "
                       f"{'; '.join(sorted(notes))[:90]}{ratio}")  # fmt: skip
 
 

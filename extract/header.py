@@ -15,6 +15,7 @@ from extract.model import TableKind
 
 YEAR = re.compile(r"\b(20\d\d)\b")
 _COLNUM = re.compile(r"^\(\d+\)$")
+_COLNUM_OCR = re.compile(r"^[(\[{]?[0-9a-zA-Z]{1,2}[)\]}]$")  # tesseract reads `(1)` as `q)`, `qa)`, `qQ)`
 _KEY_WORDS = (
     "no",
     "indikator",
@@ -35,6 +36,7 @@ _VOCAB = set(_KEY_WORDS) | {
     "sdm", "rentang", "nilai", "halaman", "program/kegiatan", "program/sasaran", "anggaran", "pagu",
     "kinerja%", "(%)", "persentase", "capaian(%)", "ket", "ket.", "smp", "sltp", "slta", "sma", "diploma", "sarjana",
     "magister", "doktor", "d3", "s1", "s2", "s3", "total",
+    "yo",  # `%` as tesseract reads it (`Kinerja Yo`)
 }  # fmt: skip
 
 
@@ -62,12 +64,14 @@ def is_header_start(cells: tuple[str, ...]) -> bool:
 def is_header_continuation(cells: tuple[str, ...]) -> bool:
     filled = [c.strip() for c in cells if c.strip()]
     small_numbers = sum(1 for c in filled if re.fullmatch(r"\d{1,3}", c))
-    return bool(filled) and small_numbers < 2 and all(_header_like(c) or _COLNUM.match(c) for c in filled)
+    return bool(filled) and small_numbers < 2 and all(_header_like(c) or _COLNUM.match(c) or _COLNUM_OCR.match(c) for c in filled)
 
 
 def is_column_numbers(cells: tuple[str, ...]) -> bool:
+    """`(1) (2) (3) …` under a header; one or two of them OCR-damaged (`qQ) (2) (3)`)."""
     filled = [c.strip() for c in cells if c.strip()]
-    return len(filled) >= 2 and all(_COLNUM.match(c) for c in filled)
+    exact = sum(1 for c in filled if _COLNUM.match(c))
+    return len(filled) >= 2 and exact >= max(2, len(filled) - 2) and all(_COLNUM.match(c) or _COLNUM_OCR.match(c) for c in filled)
 
 
 def _header_like(cell: str) -> bool:

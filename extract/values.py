@@ -43,9 +43,9 @@ _NUM = r"[+-]?\d[\d.,]*\d|[+-]?\d"
 _RE_PERCENT = re.compile(rf"^({_NUM})\s*%$")
 _RE_PERCENT_WORD = re.compile(rf"^({_NUM})\s*(?:persen|prosen)$", re.I)
 _RE_PERCENT_OCR = re.compile(rf"^({_NUM})\s*(?:Yo|%o|o/o)$")  # tesseract's readings of a spaced `%`
-_RE_COUNT_GLUED = re.compile(r"^([lI1])([A-Z][a-z]+)$")  # `lLayanan`: OCR lost the space and the digit
+_RE_COUNT_GLUED = re.compile(r"^([lI|1])([A-Z][a-z]+)$")  # `lLayanan`: OCR lost the space and the digit
 _RE_MONEY = re.compile(rf"^Rp\.?\s*({_NUM})(?:\s*,-|\s*,--|\.-)?$", re.I)
-_RE_COUNT = re.compile(rf"^({_NUM}|[lI])\s+([A-Za-z][A-Za-z/.\-]*)\.?$")
+_RE_COUNT = re.compile(rf"^({_NUM}|[lI|])\s+([A-Za-z][A-Za-z/.\-]*)\.?$")
 _RE_NUMBER = re.compile(rf"^({_NUM})$")
 _RE_UNIT_ONLY = re.compile(r"^([A-Za-z]+)$")
 
@@ -121,14 +121,14 @@ def parse_value(raw: str) -> Value:
     if m := _RE_PERCENT_OCR.match(s):
         return replace(_numeric(raw, m.group(1), "percent", "%"), note="OCR Yo→%")
     if (m := _RE_COUNT_GLUED.match(s)) and m.group(2).lower() in UNITS:
-        note = "OCR l→1" if m.group(1) != "1" else "OCR: spasi hilang"
+        note = f"OCR {m.group(1)}→1" if m.group(1) != "1" else "OCR: spasi hilang"
         return Value(raw=raw, kind="count", number=1.0, unit=unit_of(m.group(2)), decimals=0, note=note)
     if m := _RE_COUNT.match(s):
         token, word = m.groups()
         if word.lower().rstrip(".") not in UNITS and not word[:1].isupper():
             return Value(raw=raw, kind="text")
-        if token in ("l", "I"):  # OCR reads the digit 1 as a letter: `l laporan`
-            return Value(raw=raw, kind="count", number=1.0, unit=unit_of(word), decimals=0, note="OCR l→1")
+        if token in ("l", "I", "|"):  # OCR reads the digit 1 as a letter or a bar: `l laporan`, `| laporan`
+            return Value(raw=raw, kind="count", number=1.0, unit=unit_of(word), decimals=0, note=f"OCR {token}→1")
         return _numeric(raw, token, "count", unit_of(word))
     if m := _RE_NUMBER.match(s):
         return _numeric(raw, m.group(1), "number", None)

@@ -185,3 +185,18 @@ def test_unruled_table_going_on_with_a_group_row_is_not_a_tail(tmp_path) -> None
         ("Nilai Akuntabilitas Kinerja", "BB"),
         ("Persentase realisasi anggaran", "95%"),
     ]
+
+
+def test_ocr_damage_in_headers_and_grades() -> None:
+    """What tesseract does to a scanned table: `(1)` read as `q)`/`qQ)`, `%` as `Yo`, BB as 88."""
+    from extract.header import is_column_numbers, is_header_continuation
+    from extract.readers.pdf_lattice import Item
+    from extract.readers.scan import _grades
+
+    assert is_column_numbers(("qQ)", "(2)", "", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)"))
+    assert not is_column_numbers(("a)", "b)"))  # enumerators, not column numbers
+    assert is_header_continuation(("q)", "", "", "2023", "Target Realisasi", "", "2025", "Kinerja %"))
+    assert is_header_continuation(("", "", "2021", "2022", "2023", "Target", "Realisasi", "2024", "Kinerja Yo"))
+    row = Item(0.0, ["Nilai Akuntabilitas Kinerja", "88", "CC", "76,25"])
+    assert _grades(row).cells == ["Nilai Akuntabilitas Kinerja", "BB", "CC", "76,25"]
+    assert _grades(Item(0.0, ["Jumlah TPS", "88", "90"])).cells == ["Jumlah TPS", "88", "90"]

@@ -29,6 +29,7 @@ from extract.values import GRADES, OPINIONS, UNITS, parse_number, parse_value
         ("1 Unit", "count", 1.0, "unit", 0),
         ("2 daerah", "count", 2.0, "daerah", 0),
         ("l laporan", "count", 1.0, "Laporan", 0),
+        ("| laporan", "count", 1.0, "Laporan", 0),  # OCR reads the 1 as a bar too
         ("laporan", "count", None, "Laporan", None),
         ("BB", "grade", None, "grade", None),
         ("\u0412", "grade", None, "grade", None),  # Cyrillic Ve printed for the grade B

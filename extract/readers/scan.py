@@ -108,6 +108,16 @@ def _case(text: str) -> str:
     return text.upper() if len(text) >= 2 and text.islower() and text.upper() in _MARKS else text
 
 
+def _grades(item: Item) -> Item:
+    """`88` beside a grade in the same row is the grade BB (tesseract reads B as 8)."""
+    if not any(c.strip() in _MARKS for c in item.cells):
+        return item
+    return item._replace(cells=[_B_AS_8.get(c.strip(), c) for c in item.cells])
+
+
+_B_AS_8 = {"88": "BB", "8B": "BB", "B8": "BB"}
+
+
 def _visual_lines(words: list[OcrWord]) -> list[list[OcrWord]]:
     """Words grouped into the visual lines tesseract found, top-down, each left to right.
     (Grouping by position instead mixes lines: `yang` hangs lower than `RPP` beside it.)"""
@@ -136,7 +146,8 @@ def page_items(page: OcrPage, carried: Columns | None, table_page: bool) -> tupl
     if page.rows:
         strips = outside(list(page.spans), page.height)
         rest = [w for w in words if any(t <= (w.top + w.bottom) / 2 <= b for t, b in strips)]
-        return list(page.rows) + [Item(line[0].top, [" ".join(w.text for w in line)]) for line in _visual_lines(rest)], None
+        prose_lines = [Item(line[0].top, [" ".join(w.text for w in line)]) for line in _visual_lines(rest)]
+        return [_grades(it) for it in page.rows] + prose_lines, None
     vlines = [VLine(min(w.top for w in ln), max(w.bottom for w in ln), [Word(w.x0, w.x1, w.top, w.bottom, w.text) for w in ln])
               for ln in _visual_lines(words)]  # fmt: skip
     if carried is not None or table_page:
