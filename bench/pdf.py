@@ -1,7 +1,8 @@
 """PDF benchmark (`make bench`): lakip against the generic extractors a user would pick.
 
-The two seed reports are rendered to PDF in three layouts (ruled, unruled, scanned); the rows
-their text exports give are the ground truth. Every tool's cell grids go through the same
+The two seed reports and two synthetic kabupaten made from them (corpus.tools.synth: other
+satker, other figures, marked SINTETIS) are rendered to PDF in three layouts (ruled,
+unruled, scanned); the rows their text exports give are the ground truth. Every tool's cell grids go through the same
 header finding and row assembly (lakip's), so the comparison is about reading tables, not
 about post-processing. Each (tool, file) runs in its own process so its peak RSS is its own.
 
@@ -208,11 +209,13 @@ def main() -> None:
 
     import extract
     from corpus.tools.render_pdf import render, scan
+    from corpus.tools.synth import generate
 
     with tempfile.TemporaryDirectory(prefix="lakip-bench-pdf-") as tmp:
         files: dict[str, list[tuple[Path, list[Row]]]] = {"ruled": [], "unruled": [], "scanned": []}
         ocr_seconds: dict[Path, float] = {}  # scans: tesseract's searchable PDF, which the generic tools read
-        for seed in SEEDS:
+        # four satker: the real two and two synthetic ones (one of each seed's shape)
+        for seed in SEEDS + generate(Path(tmp) / "synth", reports=2):
             truth = _rows(extract.read_document(seed))
             ruled = render(seed, Path(tmp) / f"{seed.stem}_ruled.pdf")
             files["ruled"].append((ruled, truth))

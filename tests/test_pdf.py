@@ -200,3 +200,28 @@ def test_ocr_damage_in_headers_and_grades() -> None:
     row = Item(0.0, ["Nilai Akuntabilitas Kinerja", "88", "CC", "76,25"])
     assert _grades(row).cells == ["Nilai Akuntabilitas Kinerja", "BB", "CC", "76,25"]
     assert _grades(Item(0.0, ["Jumlah TPS", "88", "90"])).cells == ["Jumlah TPS", "88", "90"]
+
+
+def test_unruled_table_at_the_page_end_stops_before_the_next_heading() -> None:
+    """A table a few lines above the page end, then a numbered heading that fits its name
+    column: with so few lines below the table, the gap before the heading must still be
+    measured against the page's spacing, not against itself (Bolaang Mongondow Utara, p. 24)."""
+    from extract.readers.pdf_glyphs import VLine, Word
+    from extract.readers.pdf_words import unruled_tables
+
+    def line(top: float, height: float, *cells: tuple[float, str]) -> VLine:
+        return VLine(top, top + height, [Word(x, x + 4.5 * len(t), top, top + height, t) for x, t in cells])
+
+    prose = [line(600 + 12.75 * k, 10.5, (57, "honorarium opsional satuan kerja secara tepat waktu dan seterusnya ya")) for k in range(10)]
+    lines = [
+        *prose,
+        line(731.2, 8.1, (57, "Kegiatan"), (200, "Target"), (270, "Realisasi"), (340, "Capaian")),
+        line(741.4, 8.1, (340, "2023"), (400, "2024")),
+        line(751.6, 8.2, (57, "Layanan Perkantoran"), (200, "12 Layanan"), (270, "12 Layanan"), (340, "100%"), (400, "100%")),
+        line(767.5, 10.5, (57, "2) Layanan Sarana Internal")),
+        line(783.1, 10.5, (57, "Indikator Kinerja Persentase pengelolaan barang milik negara ini, Sekretariat")),
+    ]
+    items, rest, carried = unruled_tables(lines, None)
+    assert [it.cells[0] for it in items] == ["Kegiatan", "", "Layanan Perkantoran"]
+    assert [ln.text for ln in rest[-2:]] == ["2) Layanan Sarana Internal", lines[-1].text]
+    assert carried is None

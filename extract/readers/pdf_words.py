@@ -117,7 +117,9 @@ def unruled_tables(lines: list[VLine], carried: Columns | None) -> tuple[list[It
             # lines (`Indikator` / `Realisasi`) lines up with the columns split below it
             items.append(Item(line.top, fit(line, cols) or [t for _, t in header_cells(line)]))
         body: list[tuple[VLine, list[str]]] = []
-        spacing = _line_spacing(lines[i:])
+        # the spacing of the lines from here on; a table near the page end has too few lines
+        # below it to tell, and the wide gap before the next heading would pass for the norm
+        spacing = _line_spacing(lines[i:] if len(lines) - i > 6 else lines)
         while i < len(lines):
             cells_or_none = fit(lines[i], cols)
             gap = lines[i].top - body[-1][0].bottom if body else 0.0
