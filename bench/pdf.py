@@ -12,7 +12,8 @@ printed), spurious rows (read, but pairing with no row of the text), seconds per
 of three for born-digital files), peak RSS of the tool's process (tesseract's own processes,
 about 60 MB each, not included), and lakip's time as a multiple of the floor: plain
 pypdfium2 text extraction, or for scans tesseract's own searchable PDF (which the generic
-tools then read).
+tools then read). Below the table, per file, the rows lakip missed and those it read that
+pair with none: the failure classes.
 """
 
 from __future__ import annotations
@@ -145,20 +146,28 @@ def score_right(truth: list[Row], got: list[Row]) -> float:
     and `1 Layanan` are both one Layanan), and the indicator the same text but for OCR slips
     (rapidfuzz ratio >= 95 after normalising case and look-alikes). Rows pair in order, each
     used once."""
+    missed, _ = unpaired(truth, got)
+    return (len(truth) - len(missed)) / max(1, len(truth))
+
+
+def unpaired(truth: list[Row], got: list[Row]) -> tuple[list[Row], list[Row]]:
+    """The truth rows no row read pairs with (see `score_right`), and the rows read left over."""
     from rapidfuzz import fuzz
 
     from extract.values import clean
 
-    free = [(r[0], clean(r[1]).lower(), tuple(_meaning(v) for v in r[2:])) for r in got]
-    right = 0
-    for kind, indicator, *values in truth:
+    free = [(r[0], clean(r[1]).lower(), tuple(_meaning(v) for v in r[2:]), r) for r in got]
+    missed: list[Row] = []
+    for row in truth:
+        kind, indicator, *values = row
         want = (kind, clean(indicator).lower(), tuple(_meaning(v) for v in values))
         for k, cand in enumerate(free):
             if cand[0] == want[0] and cand[2] == want[2] and fuzz.ratio(cand[1], want[1]) >= 95:
-                right += 1
                 del free[k]
                 break
-    return right / max(1, len(truth))
+        else:
+            missed.append(row)
+    return missed, [c[3] for c in free]
 
 
 def searchable(scan: Path, dest: Path) -> float:
@@ -225,6 +234,7 @@ def main() -> None:
             ocr_seconds[scanned] = searchable(scanned, Path(tmp) / f"{seed.stem}_scan_searchable.pdf")
         print(f"{'layout':10s}{'tool':18s}{'rows right':>11s}{'exact':>7s}{'spurious':>9s}{'s/page':>9s}{'peak RSS MB':>13s}  notes")
         floor: dict[str, float] = {}
+        slips: list[tuple[str, str, list[Row], list[Row]]] = []  # lakip's rows not right, per file
         for layout, items in files.items():
             for tool in TOOLS:
                 exact = right = total = spurious = 0.0
@@ -245,7 +255,10 @@ def main() -> None:
                     got = [tuple(r) for r in out.get("rows", [])]
                     exact += score(truth, got) * len(truth)  # type: ignore[arg-type]
                     right += score_right(truth, got) * len(truth)  # type: ignore[arg-type]
-                    spurious += len(got) - round(score_right(truth, got) * len(truth))  # type: ignore[arg-type]
+                    missed, extra = unpaired(truth, got)  # type: ignore[arg-type]
+                    spurious += len(extra)
+                    if tool == "lakip" and (missed or extra):
+                        slips.append((layout, pdf.name, missed, extra))
                     total += len(truth)
                     secs += float(out.get("seconds", 0.0))
                     pages += n_pages
@@ -265,6 +278,14 @@ def main() -> None:
                 ratio = f"; {secs / floor[layout]:.1f}x the floor" if layout in floor and tool == "lakip" and floor[layout] else ""
                 print(f"{layout:10s}{tool:18s}{right / total:11.3f}{exact / total:7.3f}{spurious:9.0f}{secs / pages:9.4f}{rss:13.0f}  "
                       f"{'; '.join(sorted(notes))[:90]}{ratio}")  # fmt: skip
+        # what lakip got wrong, for the failure classes: each truth row no read row pairs with,
+        # and each read row left over
+        for layout, name, missed, extra in slips:
+            print(f"\nlakip, {layout}, {name}:")
+            for row in missed:
+                print(f"  missed   {row}")
+            for row in extra:
+                print(f"  spurious {row}")
 
 
 if __name__ == "__main__":

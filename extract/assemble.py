@@ -19,7 +19,8 @@ from dataclasses import dataclass, field, replace
 
 from extract.header import Header
 from extract.model import HistoryValue, Line, Row, Source, Value
-from extract.values import clean, parse_value
+from extract.noise import junk, span_text, stamp, tidy, unknown
+from extract.values import parse_value
 
 _NUMBER = re.compile(r"^\d{1,3}\s*\.?$")
 _LETTER = re.compile(r"^[A-HА-Х]\s*\.?$")  # A/B enumerators, Cyrillic look-alikes included
@@ -36,7 +37,7 @@ class _Group:
     parts: list[str] = field(default_factory=list)
 
     def text(self) -> str:
-        return _tidy(" ".join(self.parts))
+        return tidy(" ".join(self.parts))
 
 
 @dataclass
@@ -87,7 +88,7 @@ def assemble_rows(
             stack[deeper] = None
 
     def noise(text: str) -> bool:
-        return _junk(text) or _unknown(text, vocab)
+        return junk(text) or unknown(text, vocab)
 
     tail = False  # the previous line was a wrapped tail after a page break
     for ln in body:
@@ -104,7 +105,7 @@ def assemble_rows(
         tail = shifted and bool(drafts) and prev in ("row", "cont")
         if shifted and drafts and prev in ("row", "cont"):
             # A wrapped tail after a page break, pushed into the first column.
-            if first and not _junk(first):
+            if first and not junk(first):
                 drafts[-1].indicator.append(first)
                 drafts[-1].lines.append(ln.source.line)
             prev = "cont"
@@ -120,7 +121,7 @@ def assemble_rows(
         # over the value columns with no value at all.
         only_first = bool(first) and not any(cells[1:])
         if not has_values and not numbered and (spill or _LETTER.match(no_text) or (only_first and no_col is not None)):
-            text = _span_text(cells, vocab)
+            text = span_text(cells, vocab)
             if prev == "group" and not _LETTER.match(no_text) and stack[0] is not None and not _SASARAN.search(text):
                 top = next(g for g in reversed(stack) if g is not None)
                 top.parts.append(text)
@@ -178,6 +179,9 @@ def assemble_rows(
         drafts.append(d)
         prev = "row"
 
+    # a stamp read as a row of its own (`LD VINITY I VINITY I` | `1000`): its name and figures
+    # are the stamp's, not an indicator's
+    drafts = [d for d in drafts if d.number is not None or not stamp(" ".join(d.indicator), vocab)]
     return [_finish(header, d, (table_seq, k), headings, caption, low_confidence) for k, d in enumerate(drafts, start=1)]
 
 
@@ -229,18 +233,18 @@ def _finish(header: Header, d: _Draft, seqs: tuple[int, int], headings: list[str
             history.append(HistoryValue(int(year) if year else None, kind, value))  # type: ignore[arg-type]
         elif role not in values:
             values[role] = _confident(parse_value(raw), d, c, low)
-    indicator = _tidy(" ".join(d.indicator))
-    activity = _tidy(" ".join(d.activity)) if d.activity else None
+    indicator = tidy(" ".join(d.indicator))
+    activity = tidy(" ".join(d.activity)) if d.activity else None
     section = " › ".join(t for g in d.stack if (t := g.text()))
     if header.kind == "kegiatan":
         sub = next((m.group(1) for h in headings if (m := _SUBHEADING.match(h))), None)
         sect = next((h for h in headings if _SECTION_HEADING.match(h)), None)
-        activity, indicator = indicator, _tidy(sub) if sub else indicator
-        section = _tidy(sect) if sect else section
+        activity, indicator = indicator, tidy(sub) if sub else indicator
+        section = tidy(sect) if sect else section
     elif header.kind == "multi_year":
         program = next((h for h in headings if re.search(r"\bprogram\b", h, re.I) and re.match(r"\s*\d+\.", h)), None)
-        activity = _tidy(re.sub(r"^\s*(?:\d+\)|-)\s*", "", caption)) if caption else None
-        section = " › ".join(t for t in (_tidy(program) if program else None, activity) if t)
+        activity = tidy(re.sub(r"^\s*(?:\d+\)|-)\s*", "", caption)) if caption else None
+        section = " › ".join(t for t in (tidy(program) if program else None, activity) if t)
     return Row(
         table_kind=header.kind,
         table_seq=table_seq,
@@ -256,38 +260,3 @@ def _finish(header: Header, d: _Draft, seqs: tuple[int, int], headings: list[str
         history=tuple(history),
         lines=tuple(d.lines),
     )
-
-
-def _span_text(cells: list[str], vocab: Counter[str]) -> str:
-    """Join one line's cells that a spanning label was cut into (`Berinte` | `gritas`)."""
-    out = ""
-    for c in cells:
-        if not c or _junk(c) or not re.search(r"[A-Za-zÀ-ɏ]", c):
-            continue
-        if out and not c[0].islower() and _unknown(c, vocab):  # a fragment glued to the left is not noise
-            continue
-        if out and out[-1].isalpha() and c[0].islower():
-            out += c
-        else:
-            out = f"{out} {c}" if out else c
-    return _tidy(out)
-
-
-def _junk(text: str) -> bool:
-    """OCR noise from stamps and signatures: `I D VINITY I`, `11 11 4 11 11`, `J-8-E`."""
-    words = re.findall(r"[^\W\d_]+", clean(text))
-    if not words:
-        return True
-    single = sum(1 for w in words if len(w) == 1)
-    return (all(w.isupper() for w in words) and single * 2 >= len(words)) or (len(words) == 1 and len(words[0]) == 1)
-
-
-def _unknown(text: str, vocab: Counter[str]) -> bool:
-    words = re.findall(r"[^\W\d_]{2,}", text.lower())
-    return bool(words) and all(vocab[w] <= 1 for w in words)
-
-
-def _tidy(text: str) -> str:
-    text = re.sub(r"(?<=\w)- (?=[a-z])", "-", text)  # perundang- undangan
-    text = re.sub(r"(?:^|\s)[*•](?=\s|$)", " ", text)
-    return re.sub(r"\s+", " ", text).strip(" ,;")

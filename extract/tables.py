@@ -139,7 +139,9 @@ def _headings(lines: list[Line], start: int) -> list[str]:
         if len(text) > 200 or text.endswith((";", ":")):
             continue
         for key, pattern in list(want.items()):
-            if pattern.match(text) and (key != "sub" or sub_open):
+            # a sub-heading names an indicator; a sentence ending in a full stop is a list item
+            # (`- g) Melakukan evaluasi … hukum.`, OCR'd as `- 9)`)
+            if pattern.match(text) and (key != "sub" or (sub_open and not text.endswith("."))):
                 found.append(text)
                 del want[key]
                 break

@@ -225,3 +225,43 @@ def test_unruled_table_at_the_page_end_stops_before_the_next_heading() -> None:
     assert [it.cells[0] for it in items] == ["Kegiatan", "", "Layanan Perkantoran"]
     assert [ln.text for ln in rest[-2:]] == ["2) Layanan Sarana Internal", lines[-1].text]
     assert carried is None
+
+
+def test_a_stamp_read_as_a_row_is_dropped() -> None:
+    """A signature stamp over a PK table, OCR'd as a row of its own: capitals whose words the
+    report uses nowhere else, with the stamp's digits as a target (Muaro Jambi, p. 51)."""
+    import re
+    from collections import Counter
+
+    from extract.assemble import assemble_rows
+    from extract.header import classify
+    from extract.model import Line, Source
+
+    header = classify([("No", "Indikator Kinerja", "Target")], 3, "", 2024)
+    body = [
+        Line(("", "Nilai Akuntabilitas Kinerja", "B"), Source("x.pdf", 2, 1)),
+        Line(("", "LD VINITY I VINITY I", "1000"), Source("x.pdf", 3, 1)),
+        Line(("", "Opini BPK atas Laporan Keuangan", "WTP"), Source("x.pdf", 4, 1)),
+        Line(("", "PERSENTASE PEMILIH", "80%"), Source("x.pdf", 5, 1)),  # capitals, but words of the report
+    ]
+    prose = "Nilai akuntabilitas kinerja dan opini BPK atas laporan keuangan; persentase pemilih naik."
+    vocab = Counter(w for c in [prose, *(c for ln in body for c in ln.cells)] for w in re.findall(r"[^\W\d_]{2,}", c.lower()))
+    rows = assemble_rows(header, body, 1, [], None, vocab)
+    assert [r.indicator for r in rows] == ["Nilai Akuntabilitas Kinerja", "Opini BPK atas Laporan Keuangan", "PERSENTASE PEMILIH"]
+
+
+def test_a_list_item_is_not_the_heading_that_names_an_activity_table(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Per-activity tables take their indicator from the `2) …` heading above them; OCR reads the
+    list item `- g) Melakukan …` as `- 9) Melakukan …`, a sentence, which names nothing (Jember, p. 21)."""
+    src = tmp_path / "report.txt"
+    src.write_text(
+        _INTRO + "3.2.2 Penyiapan Penyusunan Rancangan Peraturan KPU\n\n2) Data dan Informasi Publik\n\n"
+        "KPU Kabupaten Contoh telah melakukan kegiatan di bidang hukum diantaranya :\n\n"
+        "- f) Melakukan pencatatan, penyimpanan dan pemeliharaan produk-produk hukum\n"
+        "- 9) Melakukan evaluasi secara berkala terhadap pelaksanaan kegiatan JDIH dan informasi hukum.\n\n"
+        "Kegiatan\tTarget\tRealisasi\tCapaian\t\n\t\t\t2023\t2024\n"
+        "Dokumentasi dan Informasi Produk Hukum\t1 Layanan\t1 Layanan\t100%\t100%\n",
+        encoding="utf-8",
+    )
+    [row] = extract.read_document(src).rows("kegiatan")
+    assert (row.indicator, row.activity) == ("Data dan Informasi Publik", "Dokumentasi dan Informasi Produk Hukum")
