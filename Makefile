@@ -45,7 +45,7 @@ ingest: setup
 	$(BIN)/lakip ingest $(DIR) --db $(DB)
 
 # The sample reports rendered as PDFs (ruled, unruled, scanned) and ingested into their own file,
-# to see the PDF and OCR readers at work: make pdf-samples (measured 2 min 15 s on 2 cores)
+# to see the PDF and OCR readers at work: make pdf-samples (measured 2 min 50 s on 2 cores)
 pdf-samples: setup browser ocr
 	$(BIN)/python -m corpus.tools.render_pdf --samples out/pdf $(wildcard corpus/documents/*.txt)
 	$(BIN)/lakip ingest out/pdf --db out/pdf-samples.duckdb

@@ -12,12 +12,13 @@ from collections import Counter
 
 from extract.values import clean
 
+_LETTERS = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def junk(text: str) -> bool:
     """OCR noise from stamps and signatures: `I D VINITY I`, `11 11 4 11 11`, `J-8-E`."""
-    words = re.findall(r"[^\W\d_]+", clean(text))
+    words = _LETTERS.findall(clean(text))
     if not words:
         return True
     single = sum(1 for w in words if len(w) == 1)
@@ -25,19 +26,16 @@ def junk(text: str) -> bool:
 
 
 def unknown(text: str, vocab: Counter[str]) -> bool:
-    """Every word of the cell occurs once in the whole document: here."""
-    words = _WORD.findall(text.lower())
-    return bool(words) and all(vocab[w] <= 1 for w in words)
+    """None of the cell's words occurs anywhere else in the document (a stamp repeats its own
+    words, `VINITY I VINITY`: those are counted out)."""
+    own = Counter(_WORD.findall(text.lower()))
+    return bool(own) and all(vocab[w] <= n for w, n in own.items())
 
 
 def stamp(text: str, vocab: Counter[str]) -> bool:
-    """A stamp read as a name: in capitals, and none of its words used anywhere else in the
-    report (a stamp repeats its own words, `VINITY I VINITY`, so count them out first)."""
-    words = re.findall(r"[^\W\d_]+", clean(text))
-    if not words or not all(w.isupper() for w in words):
-        return False
-    own = Counter(_WORD.findall(text.lower()))
-    return junk(text) or (bool(own) and all(vocab[w] <= n for w, n in own.items()))
+    """A stamp read as a name: in capitals, and junk or words found nowhere else in the report."""
+    words = _LETTERS.findall(clean(text))
+    return bool(words) and all(w.isupper() for w in words) and (junk(text) or unknown(text, vocab))
 
 
 def span_text(cells: list[str], vocab: Counter[str]) -> str:

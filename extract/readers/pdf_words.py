@@ -181,7 +181,7 @@ def _wrapped_tail(lines: list[VLine], cols: Columns) -> list[Item]:
         return []  # the first column holds names: lines fitting it are that table's own rows
     limit, spacing = cols.lefts[first_value], _line_spacing(lines[:12])
     out: list[Item] = []
-    bottom = lines[0].top if lines else 0.0
+    bottom = lines[0].top
     for line in lines[:12]:
         if abs(line.words[0].x0 - cols.lefts[0]) > 3 or line.top - bottom > spacing + 2.5:
             break

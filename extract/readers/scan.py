@@ -108,14 +108,14 @@ def _case(text: str) -> str:
     return text.upper() if len(text) >= 2 and text.islower() and text.upper() in _MARKS else text
 
 
+_B_AS_8 = {"88": "BB", "8B": "BB", "B8": "BB"}
+
+
 def _grades(item: Item) -> Item:
     """`88` beside a grade in the same row is the grade BB (tesseract reads B as 8)."""
     if not any(c.strip() in _MARKS for c in item.cells):
         return item
     return item._replace(cells=[_B_AS_8.get(c.strip(), c) for c in item.cells])
-
-
-_B_AS_8 = {"88": "BB", "8B": "BB", "B8": "BB"}
 
 
 def _visual_lines(words: list[OcrWord]) -> list[list[OcrWord]]:
