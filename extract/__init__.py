@@ -39,15 +39,18 @@ def read_document(path: str | Path, settings: ExtractSettings | None = None) -> 
     if data.lstrip()[:5] == b"%PDF-":
         from extract.readers.pdf import read_pdf
 
-        lines, plain, n_pages = read_pdf(Path(path), settings)
+        lines, paged, n_pages = read_pdf(Path(path), settings)
         pages: int | None = n_pages
+        plain = [t for t, _ in paged]
+        plain_pages: list[int | None] = [p for _, p in paged]
         input_kind, encoding = "pdf", "pdf"
     else:
         text, encoding = decode(data, name)
         raw, pages = split_lines(text, settings)
         reader = pick_text_reader(raw)
         lines, plain, input_kind = reader.to_lines(raw, name, settings), [r.text for r in raw], reader.kind
-    meta = read_metadata(plain)
+        plain_pages = [r.page for r in raw]
+    meta = read_metadata(plain, plain_pages)
     tables = find_tables(lines, meta.year, settings)
     claims = find_claims(lines, settings.max_claim_sentence)
     return Document(

@@ -21,6 +21,7 @@ from extract.header import Header
 from extract.model import HistoryValue, Line, Row, Source, Value
 from extract.noise import junk, span_text, stamp, tidy, unknown
 from extract.values import parse_value
+from extract.vocabulary import INDICATOR_START
 
 _NUMBER = re.compile(r"^\d{1,3}\s*\.?$")
 _LETTER = re.compile(r"^[A-HА-Х]\s*\.?$")  # A/B enumerators, Cyrillic look-alikes included
@@ -28,6 +29,7 @@ _SASARAN = re.compile(r"sasaran|\bran\s*\d", re.I)
 _SUBHEADING = re.compile(r"^\s*(?:-\s*)?\d+\)\s+(.+?)\s*$")
 _STATEMENT = re.compile(r"^\w+nya\b")
 _GROUP_WORD = re.compile(r"^(program|kegiatan|tujuan|sasaran|indikator)\b", re.I)
+_TOTAL = re.compile(r"^\s*(?:jumlah|total|rata\s*[-–]?\s*rata|rerata)\b(?!\s+\w+\s+yang)", re.I)
 _SECTION_HEADING = re.compile(r"^\s*(?:\d+(?:\.\d+)+\.?|\d+\.)\s+\S")
 
 
@@ -50,6 +52,7 @@ class _Draft:
     cells: dict[int, str] = field(default_factory=dict)
     lines: list[int] = field(default_factory=list)
     confidence: dict[int, float] = field(default_factory=dict)  # OCR confidence of the value cells taken
+    labels: dict[str, list[str]] = field(default_factory=dict)  # satuan / kategori text, line by line
 
 
 def assemble_rows(
@@ -66,123 +69,168 @@ def assemble_rows(
     by OCR with a confidence below `low_confidence` say so in their notes."""
     if header.kind == "other":
         return []
-    roles = header.roles
-    width = len(roles)
-    no_col = roles.index("no") if "no" in roles else None
-    ind_col = roles.index("indicator") if "indicator" in roles else None
-    act_col = roles.index("activity") if "activity" in roles else None
-    group_cols = [i for i, r in enumerate(roles) if r == "group"]
-    value_cols = [i for i, r in enumerate(roles) if r in ("target", "realisasi", "capaian") or r.startswith("hist:")]
-    text_col = ind_col if ind_col is not None else act_col  # where a row's name is
-
-    stack: list[_Group | None] = [None, None, None]
-    drafts: list[_Draft] = []
-    prev = ""  # what the previous line was: row, cont, group, label
-
-    def current_stack() -> tuple[_Group, ...]:
-        return tuple(g for g in stack if g is not None)
-
-    def open_group(level: int, text: str) -> None:
-        stack[level] = _Group(level, [text] if text else [])
-        for deeper in range(level + 1, 3):
-            stack[deeper] = None
-
-    def noise(text: str) -> bool:
-        return junk(text) or unknown(text, vocab)
-
-    tail = False  # the previous line was a wrapped tail after a page break
+    asm = _Assembler(header.roles, vocab)
     for ln in body:
-        cells = list(ln.cells) + [""] * (width - len(ln.cells))
-        cells = [c.strip() for c in cells]
+        asm.feed(ln)
+    # a stamp read as a row of its own (`LD VINITY I VINITY I` | `1000`): its name and figures
+    # are the stamp's, not an indicator's
+    drafts = [d for d in asm.drafts if d.number is not None or not stamp(" ".join(d.indicator), vocab)]
+    return [_finish(header, d, (table_seq, k), headings, caption, low_confidence) for k, d in enumerate(drafts, start=1)]
+
+
+class _Assembler:
+    """Lines in, row drafts out; `prev` says what the previous line was: row, cont, group, label."""
+
+    def __init__(self, roles: tuple[str, ...], vocab: Counter[str]) -> None:
+        self.roles, self.vocab, self.width = roles, vocab, len(roles)
+        self.no_col = roles.index("no") if "no" in roles else None
+        ind_col = roles.index("indicator") if "indicator" in roles else None
+        self.act_col = roles.index("activity") if "activity" in roles else None
+        self.group_cols = [i for i, r in enumerate(roles) if r == "group"]
+        self.value_cols = [i for i, r in enumerate(roles) if r in ("target", "realisasi", "capaian") or r.startswith("hist:")]
+        self.label_cols = {i: r for i, r in enumerate(roles) if r in ("satuan", "kategori")}
+        self.text_col = ind_col if ind_col is not None else self.act_col  # where a row's name is
+        self.stack: list[_Group | None] = [None, None, None]
+        self.drafts: list[_Draft] = []
+        self.prev = ""
+        self.tail = False  # the previous line was a wrapped tail after a page break
+
+    def current_stack(self) -> tuple[_Group, ...]:
+        return tuple(g for g in self.stack if g is not None)
+
+    def open_group(self, level: int, text: str) -> None:
+        self.stack[level] = _Group(level, [text] if text else [])
+        for deeper in range(level + 1, 3):
+            self.stack[deeper] = None
+
+    def noise(self, text: str) -> bool:
+        return junk(text) or unknown(text, self.vocab)
+
+    def feed(self, ln: Line) -> None:
+        cells = [c.strip() for c in list(ln.cells) + [""] * (self.width - len(ln.cells))]
+        if self._tail(ln, cells):
+            return
+        parsed = {c: parse_value(cells[c]) for c in self.value_cols if c < len(cells) and cells[c]}
+        has_values = any(v.kind not in ("text", "empty") for v in parsed.values())
+        no_text = cells[self.no_col] if self.no_col is not None else ""
+        numbered = bool(_NUMBER.match(no_text))
+        if not has_values and not numbered and self._group_row(ln, cells, parsed, no_text):
+            return
+        if _TOTAL.match(next((c for c in cells if c), "")):
+            self.prev = "total"  # a Jumlah / Rata-rata row sums the rows above: no indicator of its own
+            return
+        for c in (*self.group_cols, *([self.act_col] if self.act_col is not None and self.act_col != self.text_col else [])):
+            if cells[c] and self.noise(cells[c]):
+                cells[c] = ""
+        name = cells[self.text_col] if self.text_col is not None else ""
+        if self._block(cells, numbered, name, has_values):
+            return
+        self._row(ln, cells, parsed, numbered, no_text, name, has_values)
+
+    def _tail(self, ln: Line, cells: list[str]) -> bool:
+        """A wrapped tail after a page break, pushed into the first column (a text export's short
+        line; from a PDF, a full-width line with text in the first column only, beside stamp
+        noise like `J-8-E`, starting the page or following such a tail line)."""
         first = cells[0]
-        shifted = len(ln.cells) < width - 1 and not _NUMBER.match(first)
-        # the same tail from a PDF: full-width lines, text in the first column only (beside stamp
-        # noise like `J-8-E`), starting the page or following such a tail line
-        lone = bool(first) and not any(c and not noise(c) for c in cells[1:]) and not _NUMBER.match(first) and not _LETTER.match(first)
+        shifted = len(ln.cells) < self.width - 1 and not _NUMBER.match(first) and not ln.whole
+        lone = bool(first) and not any(c and not self.noise(c) for c in cells[1:]) and not _NUMBER.match(first) and not _LETTER.match(first)
         # (a group row is capitalised: `Sasaran 2`; a wrapped name goes on in lower case: `sasaran, tepat`)
         grouplike = first[:1].isupper() and bool(_SASARAN.search(first) or _GROUP_WORD.match(first))
-        shifted = shifted or (lone and (ln.after_break or tail) and not grouplike)
-        tail = shifted and bool(drafts) and prev in ("row", "cont")
-        if shifted and drafts and prev in ("row", "cont"):
-            # A wrapped tail after a page break, pushed into the first column.
-            if first and not junk(first):
-                drafts[-1].indicator.append(first)
-                drafts[-1].lines.append(ln.source.line)
-            prev = "cont"
-            continue
-        parsed = {c: parse_value(cells[c]) for c in value_cols if c < len(cells) and cells[c]}
-        has_values = any(v.kind not in ("text", "empty") for v in parsed.values())
+        shifted = shifted or (lone and (ln.after_break or self.tail) and not grouplike and not ln.whole)
+        self.tail = shifted and bool(self.drafts) and self.prev in ("row", "cont")
+        if not self.tail:
+            return False
+        if first and not junk(first):
+            self.drafts[-1].indicator.append(first)
+            self.drafts[-1].lines.append(ln.source.line)
+        self.prev = "cont"
+        return True
+
+    def _group_row(self, ln: Line, cells: list[str], parsed: dict[int, Value], no_text: str) -> bool:
+        """Group rows: text in the No column only, a letter enumerator, a cell merged across most
+        of the table, or text spilling over the value columns with no value at all."""
         spill = any(v.kind == "text" for v in parsed.values())
-        no_text = cells[no_col] if no_col is not None else ""
-        numbered = bool(_NUMBER.match(no_text))
-        name = cells[text_col] if text_col is not None else ""
+        only_first = bool(cells[0]) and not any(cells[1:])
+        filled = [k for k, c in enumerate(cells) if c]
+        spanning = bool(ln.spans) and len(filled) == 1 and ln.spans[filled[0]] >= max(2, self.width // 2)
+        if not (spill or _LETTER.match(no_text) or (only_first and self.no_col is not None) or spanning):
+            return False
+        text = span_text(cells, self.vocab)
+        if self.prev == "group" and not _LETTER.match(no_text) and self.stack[0] is not None and not _SASARAN.search(text):
+            top = next(g for g in reversed(self.stack) if g is not None)
+            top.parts.append(text)
+        elif text:
+            self.open_group(1 if _SASARAN.search(text[:20]) else 0, text)
+        self.prev = "group"
+        return True
 
-        # Group rows: text in the No column only, a letter enumerator, or text spilling
-        # over the value columns with no value at all.
-        only_first = bool(first) and not any(cells[1:])
-        if not has_values and not numbered and (spill or _LETTER.match(no_text) or (only_first and no_col is not None)):
-            text = span_text(cells, vocab)
-            if prev == "group" and not _LETTER.match(no_text) and stack[0] is not None and not _SASARAN.search(text):
-                top = next(g for g in reversed(stack) if g is not None)
-                top.parts.append(text)
-            elif text:
-                open_group(1 if _SASARAN.search(text[:20]) else 0, text)
-            prev = "group"
-            continue
-
-        for c in (*group_cols, *([act_col] if act_col is not None and act_col != text_col else [])):
-            if cells[c] and noise(cells[c]):
-                cells[c] = ""
-
-        # Block start: a number in the No column, or new text in the first Tujuan/Sasaran column.
+    def _block(self, cells: list[str], numbered: bool, name: str, has_values: bool) -> bool:
+        """Block start: a number in the No column, or new text in the first Tujuan/Sasaran
+        column. True when the line is only the block's label."""
+        group_cols = self.group_cols
         block_text = " ".join(cells[c] for c in group_cols if cells[c])
-        if numbered or (no_col is None and group_cols and cells[group_cols[0]]):
+        if numbered or (self.no_col is None and group_cols and cells[group_cols[0]]):
             level = 1 if (not numbered and _SASARAN.search(cells[group_cols[0]] if group_cols else "")) else 2
             if not name and not has_values:
-                label = block_text or (cells[act_col] if act_col is not None else "")
-                open_group(level, label)
-                prev = "label"
-                continue
-            open_group(level, block_text)
+                label = block_text or (cells[self.act_col] if self.act_col is not None else "")
+                self.open_group(level, label)
+                self.prev = "label"
+                return True
+            self.open_group(level, block_text)
         elif block_text:
-            holder = stack[2] or stack[1]
+            holder = self.stack[2] or self.stack[1]
             if holder is None:
-                open_group(2, "")
-                holder = stack[2]
+                self.open_group(2, "")
+                holder = self.stack[2]
             assert holder is not None
             holder.parts.append(block_text)
+        return False
 
-        act = cells[act_col] if act_col is not None and act_col != text_col else ""
-        continuing = bool(drafts) and not numbered and prev in ("row", "cont")
-        wrapped = not has_values and (ln.after_break or name[:1].islower() or prev == "cont")
-        if (name or has_values) and continuing and (ln.continues or (name and wrapped)):
-            drafts[-1].indicator.append(name)
-            if act and drafts[-1].activity is not None:
-                drafts[-1].activity.append(act)
-            drafts[-1].lines.append(ln.source.line)
-            _fill(drafts[-1], ln, cells, parsed)
-            prev = "cont"
-            continue
+    def _row(self, ln: Line, cells: list[str], parsed: dict[int, Value], numbered: bool, no_text: str, name: str, has_values: bool) -> None:
+        drafts = self.drafts
+        act = cells[self.act_col] if self.act_col is not None and self.act_col != self.text_col else ""
+        continuing = bool(drafts) and not numbered and self.prev in ("row", "cont")
+        if ln.whole:
+            # a ruled row is a whole row; it goes on the row above only where a page break split
+            # that row, or where it holds nothing but a name that does not start like one (a
+            # producer gives each visual line of a long name a ruled row of its own)
+            alone = not has_values and not any(c for i, c in enumerate(cells) if c and i != self.text_col)
+            tail = alone and bool(drafts) and bool(drafts[-1].cells) and not INDICATOR_START.match(name)
+            split = ln.after_break and bool(drafts) and not _covered(ln, self.text_col) and (not has_values or not drafts[-1].cells)
+            continuing = continuing and (split or tail)
+        wrapped = not has_values and (ln.after_break or name[:1].islower() or self.prev == "cont")
+        if (name or has_values) and continuing and (ln.continues or (name and (wrapped or ln.whole))):
+            d = drafts[-1]
+            d.indicator.append(name)
+            if act and d.activity is not None:
+                d.activity.append(act)
+            d.lines.append(ln.source.line)
+            _fill(d, ln, cells, parsed, self.label_cols)
+            self.prev = "cont"
+            return
         if not name and not has_values:
             if drafts and act and drafts[-1].activity is not None:
                 drafts[-1].activity.append(act)
-            prev = "cont" if drafts else prev
-            continue
-        if not name and has_values and continuing:
-            _fill(drafts[-1], ln, cells, parsed)
+            self.prev = "cont" if drafts else self.prev
+            return
+        if not name and has_values and drafts and _covered(ln, self.text_col):
+            # the indicator cell is merged down over this row's values: the same indicator again
+            last = drafts[-1]
+            name, no_text, numbered = tidy(" ".join(last.indicator)), last.number or "", last.number is not None
+        elif not name and has_values and continuing:
+            _fill(drafts[-1], ln, cells, parsed, self.label_cols)
             drafts[-1].lines.append(ln.source.line)
-            continue
-        activity = _activity(act, drafts, current_stack())
-        d = _Draft(no_text if numbered else None, ln.source, current_stack(), [name] if name else [], activity)
+            return
+        activity = _activity(act, drafts, self.current_stack())
+        d = _Draft(no_text if numbered else None, ln.source, self.current_stack(), [name] if name else [], activity)
         d.lines.append(ln.source.line)
-        _fill(d, ln, cells, parsed)
+        _fill(d, ln, cells, parsed, self.label_cols)
         drafts.append(d)
-        prev = "row"
+        self.prev = "row"
 
-    # a stamp read as a row of its own (`LD VINITY I VINITY I` | `1000`): its name and figures
-    # are the stamp's, not an indicator's
-    drafts = [d for d in drafts if d.number is not None or not stamp(" ".join(d.indicator), vocab)]
-    return [_finish(header, d, (table_seq, k), headings, caption, low_confidence) for k, d in enumerate(drafts, start=1)]
+
+def _covered(ln: Line, col: int | None) -> bool:
+    return col is not None and col < len(ln.covered) and ln.covered[col]
 
 
 def _activity(act: str, drafts: list[_Draft], stack: tuple[_Group, ...]) -> list[str] | None:
@@ -201,9 +249,14 @@ def _activity(act: str, drafts: list[_Draft], stack: tuple[_Group, ...]) -> list
     return None
 
 
-def _fill(d: _Draft, ln: Line, cells: list[str], parsed: dict[int, Value]) -> None:
+def _fill(d: _Draft, ln: Line, cells: list[str], parsed: dict[int, Value], labels: dict[int, str]) -> None:
+    for c, role in labels.items():
+        if c < len(cells) and cells[c]:
+            d.labels.setdefault(role, []).append(cells[c])
     for c, v in parsed.items():
-        if c not in d.cells and v.kind != "text":
+        # a ruled cell is the column's value even as text (`1% dr jumlah pddk Jabar`); in a text
+        # export, text under a value column is a name that ran over it
+        if c not in d.cells and (v.kind != "text" or ln.whole):
             d.cells[c] = cells[c]
             if c < len(ln.confidence) and (conf := ln.confidence[c]) is not None:
                 d.confidence[c] = conf
@@ -259,4 +312,6 @@ def _finish(header: Header, d: _Draft, seqs: tuple[int, int], headings: list[str
         capaian=values.get("capaian"),
         history=tuple(history),
         lines=tuple(d.lines),
+        unit_label=tidy(" ".join(d.labels["satuan"])) if "satuan" in d.labels else None,
+        category=tidy(" ".join(d.labels["kategori"])) if "kategori" in d.labels else None,
     )

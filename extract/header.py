@@ -1,43 +1,32 @@
-"""Table headers: recognise them, merge multi-line headers, give each column a role.
+"""Table headers: which lines are a header, what each column means, what kind of table it is.
 
-Roles: `no`, `group` (Tujuan/Program/Sasaran: labels that wrap over many rows),
-`activity` (per-row Sasaran Kinerja / Kegiatan), `indicator`, `target`, `realisasi`,
-`capaian`, `hist:<kind>:<year>` (multi-year values for other years, years as
-printed, None when the header lost them), `ignore`.
+Every column gets a *path*: the header cells above it, top-down (`Tahun 2016 / Target`,
+`Capaian Kinerja / 2015`, `Realisasi / 2021`). Cells merged across come with their spans from
+the geometry (`Line.spans`); in text exports, which have no spans, an upper cell reaches right
+over the empty cells whose lower line has text (`Capaian` over `2023 | 2024`). A path's words
+give the role (`extract.vocabulary.ROLE_PATTERNS`) and its year, if any; a value column of
+another year than the report's is history (`hist:<kind>:<year>`).
+
+Roles: `no`, `group` (Tujuan/Program/Sasaran labels over many rows), `activity` (per-row
+Kegiatan / Sasaran Kinerja), `indicator`, `satuan`, `target`, `realisasi`, `capaian`,
+`kategori`, `keterangan`, `budget`, `hist:<kind>:<year>`, `ignore`.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
-from extract.model import TableKind
+from rapidfuzz.distance import Levenshtein
 
-YEAR = re.compile(r"\b(20\d\d)\b")
+from extract.model import TableKind
+from extract.vocabulary import HEADER_WORDS, KEY_WORDS, KIND_TITLES, ROLE_PATTERNS
+
+YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _COLNUM = re.compile(r"^\(\d+\)$")
 _COLNUM_OCR = re.compile(r"^[(\[{]?[0-9a-zA-Z]{1,2}[)\]}]$")  # tesseract reads `(1)` as `q)`, `qa)`, `qQ)`
-_KEY_WORDS = (
-    "no",
-    "indikator",
-    "target",
-    "realisasi",
-    "capaian",
-    "kegiatan",
-    "program",
-    "sasaran",
-    "tujuan",
-    "jumlah",
-    "kategori",
-    "rentang",
-)
-_VOCAB = set(_KEY_WORDS) | {
-    "no.", "n", "0", "kinerja", "strategis", "tahun", "keterangan", "kategori", "satuan", "uraian",
-    "%", "iku", "ikk", "utama", "output", "outcome", "status", "pegawai", "pendidikan", "jumlah",
-    "sdm", "rentang", "nilai", "halaman", "program/kegiatan", "program/sasaran", "anggaran", "pagu",
-    "kinerja%", "(%)", "persentase", "capaian(%)", "ket", "ket.", "smp", "sltp", "slta", "sma", "diploma", "sarjana",
-    "magister", "doktor", "d3", "s1", "s2", "s3", "total",
-    "yo",  # `%` as tesseract reads it (`Kinerja Yo`)
-}  # fmt: skip
+VALUE_ROLES = ("target", "realisasi", "capaian")
 
 
 @dataclass(frozen=True)
@@ -46,53 +35,113 @@ class Header:
     roles: tuple[str, ...]
     kind: TableKind
     years: tuple[int, ...]  # every year printed in the header, in reading order
+    paths: tuple[str, ...] = ()  # per column, its header cells top-down, joined by " / "
 
 
-def _words(cell: str) -> list[str]:
+def words(cell: str) -> list[str]:
     return [w for w in re.split(r"[\s/]+", cell.lower().strip()) if w]
+
+
+_PREFIXES = tuple(w for w in HEADER_WORDS if len(w) >= 6)
+_ROLE_WORDS = ("indikator", "realisasi", "capaian", "target", "satuan", "sasaran", "kategori", "keterangan", "strategis")
+
+
+def _header_word(w: str) -> bool:
+    return (
+        w in HEADER_WORDS
+        or (len(w) >= 5 and any(h.startswith(w) for h in _PREFIXES))  # a word a narrow cell broke (`Realisas` / `i`)
+        or (len(w) >= 6 and any(Levenshtein.distance(w, h, score_cutoff=2) <= 2 for h in _ROLE_WORDS))  # `REALALISASI`
+        or w.strip(".,:()") in HEADER_WORDS
+        or bool(YEAR.fullmatch(w.strip("()")))
+        or bool(re.fullmatch(r"\(?\d{1,3}\)?", w))
+        or len(w) == 1  # OCR leaves single letters in headers (`R`, `Á`)
+    )
+
+
+def header_like(cell: str, share: float = 1.0) -> bool:
+    """A header cell: short, made of header words (all of them, or `share` of them)."""
+    c = cell.strip()
+    ws = words(c)
+    if len(c) > 60 or not ws:
+        return not ws
+    known = sum(1 for w in ws if _header_word(w))
+    return known >= share * len(ws)
 
 
 def is_header_start(cells: tuple[str, ...]) -> bool:
     """A first header line: several cells, header vocabulary only, two key words or more."""
     filled = [c for c in cells if c.strip()]
-    if len(filled) < 2 or not all(_header_like(c) for c in filled):
+    if len(filled) < 2 or not all(header_like(c) and len(c.strip()) <= 45 for c in filled):
         return False
-    keys = {w.rstrip(".") for c in filled for w in _words(c)} & set(_KEY_WORDS)
+    keys = {w.strip(".:") for c in filled for w in words(c)} & KEY_WORDS
     return len(keys) >= 2
 
 
 def is_header_continuation(cells: tuple[str, ...]) -> bool:
     filled = [c.strip() for c in cells if c.strip()]
     small_numbers = sum(1 for c in filled if re.fullmatch(r"\d{1,3}", c))
-    return bool(filled) and small_numbers < 2 and all(_header_like(c) or _COLNUM.match(c) or _COLNUM_OCR.match(c) for c in filled)
+    return bool(filled) and small_numbers < 2 and all(header_like(c) or _COLNUM.match(c) or _COLNUM_OCR.match(c) for c in filled)
 
 
 def is_column_numbers(cells: tuple[str, ...]) -> bool:
-    """`(1) (2) (3) …` under a header; one or two of them OCR-damaged (`qQ) (2) (3)`)."""
+    """`(1) (2) (3) …` under a header, one or two of them OCR-damaged (`qQ) (2) (3)`), or the
+    plain `1 2 3 4 5` some producers print instead."""
     filled = [c.strip() for c in cells if c.strip()]
+    if len(filled) >= 3 and all(re.fullmatch(r"\d{1,2}", c) for c in filled):
+        numbers = [int(c) for c in filled]
+        return numbers == list(range(numbers[0], numbers[0] + len(numbers))) and numbers[0] <= 2
     exact = sum(1 for c in filled if _COLNUM.match(c))
     return len(filled) >= 2 and exact >= max(2, len(filled) - 2) and all(_COLNUM.match(c) or _COLNUM_OCR.match(c) for c in filled)
 
 
-def _header_like(cell: str) -> bool:
-    c = cell.strip()
-    if len(c) > 45:
-        return False
-    for w in _words(c):
-        if w in _VOCAB or w.rstrip(".") in _VOCAB or YEAR.fullmatch(w) or re.fullmatch(r"\d{1,3}", w):
-            continue
-        if _COLNUM.match(w) or len(w) == 1:  # OCR leaves single letters in headers (`R`, `Á`)
-            continue
-        return False
-    return True
+def _is_colnum(text: str) -> bool:
+    return bool(_COLNUM.match(text.strip()))
 
 
-def _column_texts(lines: list[tuple[str, ...]], width: int) -> list[str]:
-    cols = []
+def column_slots(lines: list[tuple[str, ...]], width: int, spans: list[tuple[int, ...]] | None = None) -> list[list[str]]:
+    """slots[line][column]: the header text standing over each column on each header line."""
+    slots: list[list[str]] = []
+    for li, ln in enumerate(lines):
+        row = [""] * width
+        sp = spans[li] if spans and li < len(spans) and spans[li] else None
+        for c, text in enumerate(ln[:width]):
+            n = sp[c] if sp and c < len(sp) else 1
+            for k in range(c, min(width, c + max(n, 1))):
+                if n or not sp:
+                    row[k] = text.strip()
+        slots.append(row)
+    # also under geometry: a producer may leave the cell beside `Capaian` empty instead of merging it
+    # over `2023 | 2024` (the seeds drawn ruled); a merged cell already filled its slots
+    _infer_spans(slots)
+    return slots
+
+
+def _infer_spans(slots: list[list[str]]) -> None:
+    """Merged cells lost (text exports) or never made: an upper header cell covers the empty cells
+    to its right under which the next line has text (`2024` over `Target | Realisasi`)."""
+    for li in range(len(slots) - 1):
+        row, below = slots[li], slots[li + 1]
+        owner = ""
+        for c in range(len(row)):
+            if row[c]:
+                owner = row[c] if c + 1 < len(row) and not row[c + 1] and below[c] else ""
+                continue
+            if owner and below[c] and not _is_colnum(below[c]):
+                row[c] = owner
+            else:
+                owner = ""
+
+
+def column_paths(slots: list[list[str]], width: int) -> list[str]:
+    out = []
     for c in range(width):
-        parts = [ln[c].strip() for ln in lines if c < len(ln) and ln[c].strip() and not _COLNUM.match(ln[c].strip())]
-        cols.append(" ".join(parts).lower())
-    return cols
+        parts: list[str] = []
+        for row in slots:
+            t = row[c] if c < len(row) else ""
+            if t and not _is_colnum(t) and (not parts or parts[-1] != t):
+                parts.append(t)
+        out.append(" / ".join(parts))
+    return out
 
 
 def header_years(lines: list[tuple[str, ...]]) -> list[int]:
@@ -113,72 +162,131 @@ def header_years(lines: list[tuple[str, ...]]) -> list[int]:
     return years
 
 
-def classify(lines: list[tuple[str, ...]], width: int, context: str, report_year: int | None) -> Header:
-    cols = _column_texts(lines, width)
-    text = " ".join(cols)
+def role_of(path: str) -> tuple[str, int | None]:
+    """A column's role and year from its header path. Target, realisasi and capaian are read
+    from the lowest header level that names one, and there the first named wins (`Capaian
+    Target terhadap Realisasi` is a capaian, `Rencana Tingkat Capaian` a target)."""
+    years = YEAR.findall(path)
+    year = int(years[-1]) if years else None
+    text = " ".join(YEAR.sub(" ", path.lower()).replace("_", " ").split())
+    text = re.sub(r"\s*/\s*", " / ", text).strip(" /")
+    for role, pattern in ROLE_PATTERNS:
+        if role in VALUE_ROLES:
+            value = _value_role(text)
+            if value:
+                return value, year
+            continue
+        if pattern.search(text):
+            return role, year
+    if year is not None and not re.sub(r"[\W\d]|tahun|th|s\.?d", "", text):
+        return "year", year  # a bare year: a value of that year (what kind, the table says)
+    return "ignore", year
+
+
+_VALUE_PATTERNS = [(role, p) for role, p in ROLE_PATTERNS if role in VALUE_ROLES]
+
+
+def _value_role(text: str) -> str | None:
+    for level in reversed(text.split(" / ")):
+        hits = [(m.start(), role) for role, p in _VALUE_PATTERNS if (m := p.search(level))]
+        if hits:
+            return min(hits)[1]
+    return None
+
+
+def _resolve(found: list[tuple[str, int | None]], report_year: int | None) -> list[str]:
+    """Roles with years: the report year's values, other years' as history; one column per role.
+    The report year is the current one where the header prints it or prints a value column
+    without a year; else the latest year printed (a table headed with another year)."""
+    found = [("realisasi", y) if r == "year" else (r, y) for r, y in found]
+    value_years = [y for r, y in found if r in VALUE_ROLES and y is not None]
+    real_years = [y for r, y in found if r == "realisasi" and y is not None]
+    yearless = any(r in ("target", "realisasi") and y is None for r, y in found)  # capaian often prints no year
+    current = report_year if report_year in value_years or yearless or not value_years else max(real_years or value_years)
+    roles: list[str] = []
+    for role, year in found:
+        if role == "capaian" and year is not None and current is not None and year > current:
+            year = None  # this year's capaian against a later (Renstra) target: `Capaian terhadap Renstra 2018`
+        if role in VALUE_ROLES and year is not None and year != current:
+            roles.append(f"hist:{role}:{year}")
+        elif role in (*VALUE_ROLES, "indicator", "no", "satuan", "kategori") and role in roles:
+            roles.append("ignore")  # a second column of the same role (OCR doubles `Indikator`)
+        else:
+            roles.append(role)
+    return roles
+
+
+def classify(
+    lines: list[tuple[str, ...]],
+    width: int,
+    context: str,
+    report_year: int | None,
+    spans: list[tuple[int, ...]] | None = None,
+    caption: str | None = None,
+) -> Header:
+    slots = column_slots(lines, width, spans)
+    paths = column_paths(slots, width)
+    found = [role_of(p) for p in paths]
+    if _damaged_multi_year(lines, width):
+        years = header_years(lines)
+        fixed = _multi_year_roles(lines, width, years, report_year)
+        return Header(tuple(lines), fixed, "multi_year", tuple(years), tuple(paths))
+    roles = _resolve(found, report_year)
+    if "indicator" not in roles and "activity" not in roles and "group" in roles:
+        # `Program/Kegiatan | Target | Realisasi`: the program or activity is the row's name
+        last = max(i for i, r in enumerate(roles) if r == "group")
+        roles[last] = "activity"
     years = header_years(lines)
-    n_real = len(re.findall(r"realisasi", text))
-    has = {w: w in text for w in ("indikator", "target", "realisasi", "capaian", "kegiatan")}
-    if has["target"] and has["capaian"] and n_real >= 2 and years and has["indikator"]:
-        return Header(tuple(lines), _multi_year_roles(lines, width, years, report_year), "multi_year", tuple(years))
-    roles = [_role(c, i) for i, c in enumerate(cols)]
-    if "indicator" not in roles and roles and roles[0] == "activity" and has["target"] and has["capaian"]:
-        kind: TableKind = "kegiatan"
-    elif "indicator" in roles and has["target"] and has["realisasi"] and has["capaian"]:
-        kind = "pengukuran"
-    elif "indicator" in roles and has["target"] and not has["realisasi"]:
-        kind = _plan_kind(context, text)
-    else:
-        kind = "other"
-    roles = _one_indicator(_capaian_years(roles, lines, report_year))
-    return Header(tuple(lines), tuple(roles), kind, tuple(years))
+    kind = _kind(roles, context, caption, " ".join(paths).lower())
+    return Header(tuple(lines), tuple(roles), kind, tuple(years), tuple(paths))
 
 
-def _role(col: str, index: int) -> str:
-    w = _words(col)
-    if not w:
-        return "ignore"
-    if index == 0 and w[0].rstrip(".") in ("no", "n", "0"):
-        return "no"
-    if col.startswith(("sasaran program", "sasaran kinerja", "kegiatan")) and "indikator" not in col:
-        return "activity"
-    if "indikator" in col:
-        return "indicator"
-    for role in ("target", "realisasi", "capaian"):
-        if col.startswith(role) or (role in w and len(w) <= 3):
-            return role
-    if any(k in col for k in ("program", "tujuan", "sasaran")):
-        return "group"
-    return "ignore"
+def _kind(roles: list[str], context: str, caption: str | None, header_text: str) -> TableKind:
+    has = set(roles)
+    hist = {r.split(":")[1] for r in roles if r.startswith("hist:")}
+    targets = sum(1 for r in roles if r.startswith("hist:target:"))
+    if "indicator" not in has and "activity" not in has:
+        return "other"
+    if "indicator" not in has and "target" in has and ("capaian" in has or "realisasi" in has):
+        return "kegiatan"
+    if hist & {"realisasi", "capaian"}:
+        return "multi_year"  # values of several years
+    if len(has & {"target", "realisasi", "capaian"}) >= 2:
+        return "pengukuran"  # (realisasi alone, beside budget columns, measures no target: `r29` Tabel 3.7)
+    if "target" in has:
+        return "multi_year" if targets >= 2 else _plan_kind(context, caption, header_text)
+    return "other"
 
 
-def _capaian_years(roles: list[str], lines: list[tuple[str, ...]], report_year: int | None) -> list[str]:
-    """`Capaian` spanning sub-columns `2023 | 2024`: the report year is capaian, others history."""
-    out = list(roles)
-    if "capaian" not in out or len(lines) < 2:
-        return out
-    first = out.index("capaian")
-    year_cols = [(i, int(m.group(1))) for i, c in enumerate(lines[-1]) if i >= first and (m := YEAR.fullmatch(c.strip()))]
-    if len(year_cols) >= 2:
-        latest = max(y for _, y in year_cols)
-        for i, y in year_cols:
-            out += ["ignore"] * (i + 1 - len(out))
-            out[i] = "capaian" if y == (report_year or latest) else f"hist:capaian:{y}"
-    return out
-
-
-def _one_indicator(roles: list[str]) -> list[str]:
-    """A second "Indikator" heading (OCR duplicates it) is not a second indicator column."""
-    first = roles.index("indicator") if "indicator" in roles else -1
-    return [r if r != "indicator" or i == first else "ignore" for i, r in enumerate(roles)]
-
-
-def _plan_kind(context: str, header_text: str) -> TableKind:
-    ctx = context.lower()
-    pk, rkt = ctx.rfind("perjanjian kinerja"), ctx.rfind("rencana kinerja")
-    if pk >= 0 or rkt >= 0:
-        return "perjanjian" if pk > rkt else "rencana"
+def _plan_kind(context: str, caption: str | None, header_text: str) -> TableKind:
+    """A target-only table: the Perjanjian Kinerja or a Rencana Kinerja, as its caption (else the
+    text above it) says; the last mention wins."""
+    for text in (caption or "", context):
+        best, at = None, -1
+        for kind, pattern in KIND_TITLES:
+            if kind == "pengukuran":
+                continue
+            for m in pattern.finditer(text):
+                if m.start() > at:
+                    best, at = kind, m.start()
+        if best is not None:
+            return best  # type: ignore[return-value]
     return "perjanjian" if "sasaran strategis" in header_text else "rencana"
+
+
+def _damaged_multi_year(lines: list[tuple[str, ...]], width: int) -> bool:
+    """A multi-year header from a text export of a scanned table, whose cells no longer stand
+    over their columns (Muaro Jambi 2024 seed, pp. 56-59: `2 | 024`, `Target Realisasi` in one
+    cell, `Indikator Realisasi` where `Realisasi 2021` was): target, capaian, realisasi twice
+    or more and years, in the fixed order these tables print."""
+    text = " ".join(" ".join(c.lower() for c in ln) for ln in lines)
+    if not (all(w in text for w in ("indikator", "target", "capaian")) and text.count("realisasi") >= 2 and width >= 7):
+        return False
+    cells = [c.strip().lower() for ln in lines for c in ln]
+    doubled = any(len(re.findall(r"indikator|target|realisasi|capaian", c)) >= 2 for c in cells)
+    split_year = any(re.fullmatch(r"\d", a) and re.fullmatch(r"\d{3,4}", b) for ln in lines for a, b in itertools.pairwise(ln))
+    twice = any(sum(1 for c in ln if "indikator" in c.lower()) >= 2 for ln in lines)  # `Indikator | Indikator`
+    return doubled or split_year or twice
 
 
 def _multi_year_roles(lines: list[tuple[str, ...]], width: int, years: list[int], report_year: int | None) -> tuple[str, ...]:

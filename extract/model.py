@@ -23,9 +23,11 @@ class Source:
     """Where a piece of text came from: file, page (None when the export lost it), line."""
 
     path: str
-    line: int
-    page: int | None = None
-    bbox: tuple[float, float, float, float] | None = None  # PDF readers only
+    line: int  # line of the document, in reading order (1-based)
+    page: int | None = None  # PDF page (1-based), or the page a text export's breaks give
+    bbox: tuple[float, float, float, float] | None = None  # points from the page's top-left; PDF readers only
+    printed_page: str | None = None  # the page number printed on the page (`III-4`, `49`), when it prints one
+    page_line: int | None = None  # line on the page (1-based), top-down
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,12 @@ class Line:
     after_break: bool = False  # a page break or blank gap separates it from the previous line
     continues: bool = False  # the reader knows it continues the previous row (flat text)
     confidence: tuple[float | None, ...] = ()  # OCR confidence (0-100) per cell; scans only
+    #: A table found by its geometry (ruled or aligned cells): lines of one grid share the id; None
+    #: for prose and for text exports, whose tables are found by their header words.
+    region: int | None = None
+    spans: tuple[int, ...] = ()  # columns each cell covers (merged across); () = one each
+    covered: tuple[bool, ...] = ()  # the cell is the lower part of a cell merged down from above
+    whole: bool = False  # the line is one whole table row (a ruled row: its cells' lines already joined)
 
     @property
     def text(self) -> str:
@@ -74,6 +82,8 @@ class Row:
     capaian: Value | None = None
     history: tuple[HistoryValue, ...] = ()
     lines: tuple[int, ...] = ()  # every line the row was assembled from
+    unit_label: str | None = None  # the row's Satuan column as printed
+    category: str | None = None  # the row's Kategori / Predikat column as printed
 
 
 @dataclass(frozen=True)
@@ -95,6 +105,7 @@ class Table:
     source: Source
     rows: tuple[Row, ...] = ()
     end_line: int = 0
+    paths: tuple[str, ...] = ()  # per column, the header cells over it top-down (`Tahun 2016 / Target`)
 
 
 @dataclass(frozen=True)
@@ -118,6 +129,9 @@ class Metadata:
     name: str | None  # the region's name as the satker names it ("Muaro Jambi")
     province: str | None
     year: int | None
+    #: 1.0 when the report names itself so (title, running header); lower when only its body's
+    #: mentions give the satker away; None when no satker was found.
+    satker_confidence: float | None = None
 
 
 @dataclass(frozen=True)

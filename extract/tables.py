@@ -1,77 +1,202 @@
 """Find performance tables in a document's lines and hand them to the row assembler.
 
-Shared by every reader: a reader only turns its input into `Line`s (cells per
-line); where the tables are, what their columns mean and how wrapped lines join
-into rows is decided here, once.
+Shared by every reader. Tables come two ways:
+- found by their geometry (ruled or aligned cells: `Line.region`): the region is the table; its
+  header is the run of rows at its top made of header words, and a region at the top of the
+  next page without a header of its own (or repeating the same one) continues it;
+- in text exports, by their header line: a line of header words starts a table, its body runs
+  to the first line that is neither a row nor page furniture.
+Either way what the columns mean (`header.classify`) and how lines become rows
+(`assemble.assemble_rows`) is decided once, here.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from extract import header as hdr
 from extract.assemble import assemble_rows
 from extract.model import Line, Table
 from extract.settings import ExtractSettings
+from extract.values import parse_value
 
 _FURNITURE_MAX = 4  # short lines (footer, running header, page number) a table may skip over
+_MAX_HEADER_ROWS = 6
+_CAPTION = re.compile(r"^\s*(?:tabel|table|lampiran)\b", re.I)
+
+
+@dataclass
+class _Draft:
+    start: int  # index of its first line
+    head: list[Line]
+    body: list[Line] = field(default_factory=list)
+    region: int | None = None
+    last_page: int | None = None
 
 
 def find_tables(lines: list[Line], report_year: int | None, settings: ExtractSettings) -> list[Table]:
     lines = list(lines)  # page-break marks are set on a copy, the reader's lines stay as read
-    tables: list[Table] = []
     vocab = Counter(w for ln in lines for c in ln.cells for w in re.findall(r"[^\W\d_]{2,}", c.lower()))
+    drafts: list[_Draft] = []
     i, n = 0, len(lines)
     while i < n:
-        if len(lines[i].cells) < 2 or not hdr.is_header_start(lines[i].cells):
+        if lines[i].region is not None:
+            i = _region(lines, i, drafts)
+        elif len(lines[i].cells) >= 2 and hdr.is_header_start(lines[i].cells):
+            i = _text_table(lines, i, drafts)
+        else:
             i += 1
-            continue
-        start = i
-        head = [lines[i].cells]
-        i += 1
-        while i < n and len(lines[i].cells) > 1 and hdr.is_header_continuation(lines[i].cells):
-            if not hdr.is_column_numbers(lines[i].cells):
-                head.append(lines[i].cells)
-            i += 1
-        body: list[Line] = []
-        while i < n:
-            ln = lines[i]
-            if len(ln.cells) > 1:
-                if hdr.is_header_start(ln.cells):
-                    if _same_header(ln.cells, head[0]) and ln.after_break:
-                        i = _skip_header(lines, i)  # header repeated after a page break
-                        continue
-                    break
-                if not hdr.is_column_numbers(ln.cells):
-                    body.append(ln)
-                i += 1
-                continue
-            skip = _furniture(lines, i)
-            if skip is None:
-                break
-            # the line after the footer starts a new page: keep that for the assembler
-            body_next = lines[skip]
-            lines[skip] = replace(body_next, after_break=True)
-            i = skip
-        width = max([len(c) for c in head] + [len(b.cells) for b in body[:6]] or [0])
-        context = _context(lines, start, settings.caption_lookback)
-        header = hdr.classify(head, width, context, report_year)
-        caption = _caption(lines, start)
-        seq = len(tables) + 1
-        src = lines[start].source
-        rows = assemble_rows(header, body, seq, _headings(lines, start), caption, vocab, settings.ocr_low_confidence)
-        end = body[-1].source.line if body else src.line
-        tables.append(Table(seq, header.kind, tuple(" | ".join(h) for h in head), header.roles, caption, src, tuple(rows), end))
+    tables: list[Table] = []
+    for d in drafts:
+        table = _finish(d, lines, len(tables) + 1, report_year, vocab, settings)
+        if table is not None:
+            tables.append(table)
     return tables
 
 
-def _same_header(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    def norm(x: tuple[str, ...]) -> str:
-        return re.sub(r"\W+", "", "".join(x).lower())
+def _finish(d: _Draft, lines: list[Line], seq: int, year: int | None, vocab: Counter[str], settings: ExtractSettings) -> Table | None:
+    head = [ln.cells for ln in d.head if not hdr.is_column_numbers(ln.cells)]
+    spans = [ln.spans for ln in d.head if not hdr.is_column_numbers(ln.cells)]
+    width = max([len(c) for c in head] + [len(b.cells) for b in d.body[:6]] or [0])
+    caption = _caption(lines, d.start)
+    context = _context(lines, d.start, settings.caption_lookback)
+    header = hdr.classify(head, width, context, year, spans if d.region is not None else None, caption)
+    if d.region is not None and header.kind == "other":
+        return None
+    src = lines[d.start].source
+    rows = assemble_rows(header, d.body, seq, _headings(lines, d.start), caption, vocab, settings.ocr_low_confidence)
+    end = d.body[-1].source.line if d.body else src.line
+    return Table(seq, header.kind, tuple(" | ".join(h) for h in head), header.roles, caption, src, tuple(rows), end, header.paths)
 
-    return norm(a) == norm(b)
+
+def _value_like(cell: str) -> bool:
+    text = cell.strip()
+    if hdr.YEAR.fullmatch(text) or re.fullmatch(r"\(\d+\)", text):
+        return False
+    v = parse_value(text)
+    return v.kind in ("grade", "opinion") or v.number is not None or v.ambiguous  # `Indikator` alone is a header word, not a count
+
+
+def header_rows(region: list[Line]) -> int:
+    """How many rows at the top of a region are its header: header words only, no values;
+    the first must name two columns (`No`, `Indikator`, `Target` …)."""
+    k = 0
+    while k < len(region) and k < _MAX_HEADER_ROWS:
+        cells = [c for c in region[k].cells if c.strip()]
+        if hdr.is_column_numbers(region[k].cells):
+            k += 1
+            continue
+        if not cells and k:
+            k += 1
+            continue
+        values = [c for c in cells if _value_like(c)]
+        # a year split over two cells (`2` | `024`, a scan's export) is no value
+        fragments = len(values) <= 2 and all(re.fullmatch(r"\d{1,3}", c.strip()) for c in values) and len(_role_words(cells)) >= 2
+        if not cells or (values and not fragments) or not all(hdr.header_like(c, 0.5) for c in cells):
+            break
+        if k == 0 and not hdr.is_header_start(tuple(cells)) and len(_role_words(cells)) < 2:
+            break
+        k += 1
+    while k and not any(c.strip() for c in region[k - 1].cells):
+        k -= 1  # trailing empty rows belong to the body
+    return k
+
+
+def _role_words(cells: list[str]) -> set[str]:
+    return {w.strip(".:") for c in cells for w in hdr.words(c)} & _ROLE_WORDS
+
+
+_ROLE_WORDS = {"indikator", "target", "realisasi", "capaian", "satuan", "uraian", "sasaran", "rencana", "kegiatan", "program", "%"}
+
+
+def _region(lines: list[Line], i: int, drafts: list[_Draft]) -> int:
+    rid = lines[i].region
+    j = i
+    while j < len(lines) and lines[j].region == rid:
+        j += 1
+    region = lines[i:j]
+    k = header_rows(region)
+    prev = drafts[-1] if drafts else None
+    page = region[0].source.page
+    if prev is not None and prev.region is not None and _continues(prev, region, k, lines, i):
+        width = max(len(ln.cells) for ln in prev.head)
+        body = region[k:]
+        if max(len(ln.cells) for ln in region) != width:
+            # the rest of the last row, laid out in a grid of its own (narrower, beside stamp
+            # noise): its columns are not the table's, so its lines go as loose lines
+            body = [replace(ln, whole=False, spans=(), covered=()) for ln in body]
+        if body:
+            body[0] = replace(body[0], after_break=True)
+        prev.body += body
+        prev.region, prev.last_page = rid, page
+        return j
+    if k:
+        drafts.append(_Draft(i, region[:k], list(region[k:]), rid, page))
+    return j
+
+
+def _continues(prev: _Draft, region: list[Line], k: int, lines: list[Line], i: int) -> bool:
+    """A region carries the previous region's table on: it stands at the top of the next page
+    (only page furniture between), has the same columns, and no header of its own or the same."""
+    page = region[0].source.page
+    if prev.last_page is None or page is None or page != prev.last_page + 1:
+        return False
+    between = lines[_last_index(prev, lines) + 1 : i]
+    if len(between) > 2 * _FURNITURE_MAX or any(len(ln.text) > 80 or _SUB.match(ln.text) or _SECTION.match(ln.text) for ln in between):
+        return False  # text between the two: the table ended (only running headers and footers may stand there)
+    width = max(len(ln.cells) for ln in prev.head)
+    if not k:
+        return max(len(ln.cells) for ln in region) == width or len(region) <= 12
+    if max(len(ln.cells) for ln in region) != width:
+        return False
+    return _norm(" ".join(ln.text for ln in region[:k])) == _norm(" ".join(ln.text for ln in prev.head))
+
+
+def _last_index(d: _Draft, lines: list[Line]) -> int:
+    last = d.body[-1] if d.body else d.head[-1]
+    return next(x for x in range(len(lines) - 1, -1, -1) if lines[x].source.line == last.source.line)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", "", text.lower())
+
+
+def _text_table(lines: list[Line], i: int, drafts: list[_Draft]) -> int:
+    """A table of a text export, from its header line to the first line that is not its own."""
+    n = len(lines)
+    start = i
+    head = [lines[i]]
+    i += 1
+    while i < n and len(lines[i].cells) > 1 and lines[i].region is None and hdr.is_header_continuation(lines[i].cells):
+        head.append(lines[i])
+        i += 1
+    body: list[Line] = []
+    while i < n and lines[i].region is None:
+        ln = lines[i]
+        if len(ln.cells) > 1:
+            if hdr.is_header_start(ln.cells):
+                if _same_header(ln.cells, head[0].cells) and ln.after_break:
+                    i = _skip_header(lines, i)  # header repeated after a page break
+                    continue
+                break
+            if not hdr.is_column_numbers(ln.cells):
+                body.append(ln)
+            i += 1
+            continue
+        skip = _furniture(lines, i)
+        if skip is None:
+            break
+        # the line after the footer starts a new page: keep that for the assembler
+        lines[skip] = replace(lines[skip], after_break=True)
+        i = skip
+    drafts.append(_Draft(start, head, body))
+    return i
+
+
+def _same_header(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return _norm("".join(a)) == _norm("".join(b))
 
 
 def _skip_header(lines: list[Line], i: int) -> int:
@@ -91,7 +216,7 @@ def _furniture(lines: list[Line], i: int) -> int | None:
             return None
         crossed = crossed or lines[j].after_break
         j += 1
-    if j >= len(lines) or len(lines[j].cells) < 2 or hdr.is_header_start(lines[j].cells):
+    if j >= len(lines) or len(lines[j].cells) < 2 or lines[j].region is not None or hdr.is_header_start(lines[j].cells):
         return None
     return j if (crossed or lines[j].after_break) else None
 
@@ -101,10 +226,11 @@ def _context(lines: list[Line], start: int, lookback: int) -> str:
 
 
 def _caption(lines: list[Line], start: int) -> str | None:
-    """The short paragraph right above the header ("Tabel 3.2 Pengukuran Kinerja")."""
+    """The short paragraph right above the header ("Tabel 3.2 Pengukuran Kinerja"); a
+    `Tabel …` line a few lines further up wins (a producer puts the title over a subtitle)."""
     parts: list[str] = []
     j = start - 1
-    while j >= 0 and len(lines[j].cells) < 2 and len(parts) < 3:
+    while j >= 0 and len(lines[j].cells) < 2 and lines[j].region is None and len(parts) < 3:
         text = lines[j].text.strip()
         if len(text) > 250:
             break
@@ -112,6 +238,10 @@ def _caption(lines: list[Line], start: int) -> str | None:
         if lines[j].after_break:
             break
         j -= 1
+    for k, p in enumerate(parts):
+        if _CAPTION.match(p):
+            parts = parts[k:]
+            break
     caption = " ".join(parts).strip()
     return caption or None
 

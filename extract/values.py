@@ -13,31 +13,9 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from extract.model import Value
+from extract.vocabulary import GRADES, LOOKALIKES, OPINIONS, UNITS
 
-# Cyrillic and Greek letters that OCR and copy-paste put in place of Latin ones.
-LOOKALIKES = str.maketrans(
-    {
-        "А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "К": "K", "М": "M", "О": "O",
-        "Р": "P", "Т": "T", "Х": "X", "У": "Y", "І": "I", "Ј": "J", "Ѕ": "S",
-        "а": "a", "в": "b", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x",
-        "і": "i", "ј": "j", "ѕ": "s", "ı": "i", "Α": "A", "Β": "B", "Ε": "E", "Κ": "K",
-        "Μ": "M", "Ο": "O", "Ρ": "P", "Τ": "T", "Χ": "X", "ο": "o",
-    }
-)  # fmt: skip
-
-GRADES = ("AA", "A", "BB", "B", "CC", "C", "D")  # SAKIP, best first
-OPINIONS = ("WTP", "WDP", "TW", "TMP")  # BPK opinion, best first
-
-#: Units as reports write them -> one canonical spelling.
-UNITS = {
-    u.lower(): u
-    for u in (
-        "Laporan", "Layanan", "NSPK", "Orang", "daerah", "unit", "satker", "edisi", "Dokumen",
-        "Kegiatan", "Kali", "Bulan", "Paket", "Berkas", "Keputusan", "Peraturan", "Rekomendasi",
-        "Indikator", "Lembaga", "Desa", "Kecamatan", "TPS", "Rekomendasi", "Sistem", "Aplikasi",
-        "Modul", "Buku", "Naskah", "Data", "Produk", "Kabupaten", "Kota", "Partai", "Perkara",
-    )
-}  # fmt: skip
+__all__ = ["GRADES", "LOOKALIKES", "OPINIONS", "UNITS", "clean", "is_value", "parse_number", "parse_value"]
 
 _NUM = r"[+-]?\d[\d.,]*\d|[+-]?\d"
 _RE_PERCENT = re.compile(rf"^({_NUM})\s*%$")
@@ -125,7 +103,7 @@ def parse_value(raw: str) -> Value:
         return Value(raw=raw, kind="count", number=1.0, unit=unit_of(m.group(2)), decimals=0, note=note)
     if m := _RE_COUNT.match(s):
         token, word = m.groups()
-        if word.lower().rstrip(".") not in UNITS and not word[:1].isupper():
+        if word.lower().rstrip(".") not in UNITS and word.lower().split("/")[0] not in UNITS and not word[:1].isupper():
             return Value(raw=raw, kind="text")
         if token in ("l", "I", "|"):  # OCR reads the digit 1 as a letter or a bar: `l laporan`, `| laporan`
             return Value(raw=raw, kind="count", number=1.0, unit=unit_of(word), decimals=0, note=f"OCR {token}→1")

@@ -12,7 +12,7 @@ CODES: dict[str, Code] = {
         Code(
             "capaian-mismatch", "error", "Capaian tidak sesuai hitungan",
             "Capaian tertulis {stated} tidak sama dengan hasil hitung ulang {computed} ({formula}). "
-            "Aturan yang dicoba: {rules}; toleransi pembulatan/pemotongan sesuai {decimals} desimal yang tertulis.",
+            "Aturan yang dicoba: {rules}; toleransi pembulatan/pemotongan sesuai {decimals} desimal yang tertulis.{hint}",
         ),
         Code(
             "grade-capaian", "error", "Capaian nilai huruf/opini tidak dapat diturunkan",

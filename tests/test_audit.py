@@ -41,6 +41,9 @@ def test_muaro_jambi_findings(mj_findings) -> None:  # type: ignore[no-untyped-d
     assert ("capaian-mismatch", 819) in lines  # 80/90 stated 94,4
     assert ("capaian-mismatch", 818) not in lines  # 85/90 = 94,44 rounds to the 94,4 printed
     assert {("capaian-mismatch", n) for n in (867, 884, 903)} <= lines  # capaian = realisasi while target is 35/87,5/70
+    # those three say why; 80/90 stated 94,4 (not the realisasi) and 99,09 beside 99,01 do not
+    copied = {f[2] for f in mj_findings if f[0] == "capaian-mismatch" and "realisasi disalin ke kolom capaian" in f[3]}
+    assert copied == {867, 884, 903}
     summary = [f for f in mj_findings if f[0] == "summary-claim-mismatch"]
     assert any("99,67%" in f[3] and "97,09" in f[3] for f in summary)
     assert sum("capaian kinerja 100%" in f[3] for f in summary) == 2  # said twice: executive summary and chapter III

@@ -93,7 +93,7 @@ def flat_lines(raw: list[RawLine], path: str, settings: ExtractSettings) -> list
         roles = classify([tuple(table)], len(table), "", None).roles
         width = len(table)
         n_values = sum(1 for x in roles if x in ("target", "realisasi", "capaian"))
-        category = roles[-1] == "ignore"
+        category = roles[-1] in ("ignore", "keterangan", "kategori")
         numbered = _NO.match(text)
         body = text[numbered.end() :] if numbered else text
         peeled = peel(body, n_values, category)

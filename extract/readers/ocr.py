@@ -98,9 +98,9 @@ def _segments(mask: Any, horizontal: bool, scale: float) -> list[Segment]:
     out: list[Segment] = []
     for x, y, w, h, _area in stats[1:n]:
         if horizontal:
-            out.append(((y + h / 2) * scale, x * scale, (x + w) * scale))
+            out.append(Segment(True, (y + h / 2) * scale, x * scale, (x + w) * scale))
         else:
-            out.append(((x + w / 2) * scale, y * scale, (y + h) * scale))
+            out.append(Segment(False, (x + w / 2) * scale, y * scale, (y + h) * scale))
     return out
 
 

@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from extract.errors import UnreadableInput
+from extract.layout.settings import LayoutSettings
 from extract.model import Line, Source
 from extract.readers.ocr import OcrPage
+from extract.readers.pdf_geometry import segments
 from extract.readers.pdf_glyphs import visual_lines, words_of
-from extract.readers.pdf_lattice import Item, lattice, prose
+from extract.readers.pdf_lattice import Item, grid_items, pdf_text, prose, ruled_grids
 from extract.readers.pdf_words import Columns, unruled_tables
 from extract.readers.scan import ocr_pages, page_items
 from extract.settings import ExtractSettings
@@ -42,8 +44,9 @@ def _open(path: Path) -> Any:
         raise UnreadableInput(str(path), f"damaged or not a PDF ({e})", "export the report to PDF again") from e
 
 
-def read_pdf(path: Path, settings: ExtractSettings) -> tuple[list[Line], list[str], int]:
-    """Lines with cells, the plain text lines (for metadata), and the page count."""
+def read_pdf(path: Path, settings: ExtractSettings) -> tuple[list[Line], list[tuple[str, int]], int]:
+    """Lines with cells, the plain text lines with their pages (for metadata: each page's text
+    layer as printed, running headers on their own lines), and the page count."""
     import pypdfium2 as pdfium
 
     try:
@@ -53,13 +56,13 @@ def read_pdf(path: Path, settings: ExtractSettings) -> tuple[list[Line], list[st
         raise UnreadableInput(str(path), f"damaged PDF ({type(e).__name__}: {e})", "export the report to PDF again") from e
 
 
-def _read(path: Path, settings: ExtractSettings) -> tuple[list[Line], list[str], int]:
+def _read(path: Path, settings: ExtractSettings) -> tuple[list[Line], list[tuple[str, int]], int]:
     import pypdfium2.raw as pdfium_raw
 
     path_type = pdfium_raw.FPDF_PAGEOBJ_PATH
     doc = _open(path)
     lines: list[Line] = []
-    plain: list[str] = []
+    plain: list[tuple[str, int]] = []
     try:
         n = len(doc)
         if n > settings.max_pdf_pages:
@@ -79,14 +82,19 @@ def _read(path: Path, settings: ExtractSettings) -> tuple[list[Line], list[str],
                 ocr_page = next(ocr)
                 items, carried = page_items(ocr_page, carried, table_page or _has_table_words(ocr_page))
             else:
-                items, carried = _text_page(pages[i], carried, table_page, text, path_type)
+                items, carried = _text_page(pages[i], i, carried, table_page, text, path_type)
             items = _merge(sorted(items, key=lambda it: it.top))
             first = True
             for it in items:
                 source = Source(str(path), len(lines) + 1, i + 1, it.bbox)
-                lines.append(Line(tuple(it.cells), source, after_break=first and bool(lines), confidence=it.confidence))
-                plain.append("\t".join(it.cells))
+                region = i * 1000 + it.region if it.region is not None else None
+                line = Line(
+                    tuple(it.cells), source, first and bool(lines), False, it.confidence, region, it.spans, it.covered, region is not None
+                )
+                lines.append(line)
                 first = False
+            page_text = [t for t in text.splitlines() if t.strip()] if i not in scanned else [" ".join(it.cells) for it in items]
+            plain += [(t, i + 1) for t in page_text]
             # done with the page: PDFium keeps a rendered scan's decoded image with its page
             pages[i][1].close()
             pages[i][0].close()
@@ -107,15 +115,21 @@ def _has_table_words(page: OcrPage) -> bool:
     return len({w.text.lower() for w in page.words if _TABLE_WORDS.fullmatch(w.text)}) >= 2
 
 
+_LAYOUT = LayoutSettings()
+
+
 def _text_page(
-    loaded: tuple[Any, Any], carried: Columns | None, table_page: bool, text: str, path_type: int
+    loaded: tuple[Any, Any], index: int, carried: Columns | None, table_page: bool, text: str, path_type: int
 ) -> tuple[list[Item], Columns | None]:
     """A born-digital page's items: ruled tables, else unruled ones on pages that name table
     columns (or continue one), else its text as paragraphs."""
     page, textpage = loaded
-    rows, spans = lattice(page, textpage, path_type)
-    if rows:
-        return rows + [Item(top, [t]) for top, t in prose(textpage, page.get_width(), page.get_height(), spans)], None
+    height = page.get_height()
+    grids = ruled_grids(segments(page, path_type, _LAYOUT), pdf_text(textpage, height), index, _LAYOUT)
+    if grids:
+        rows = [it for k, g in enumerate(grids) for it in grid_items(g, k)]
+        spans = [(g.ys[0], g.ys[-1]) for g in grids]
+        return rows + [Item(top, [t]) for top, t in prose(textpage, page.get_width(), height, spans)], None
     if carried is not None or table_page:
         vlines = visual_lines(words_of(textpage, page.get_height()))
         found, rest, carried = unruled_tables(vlines, carried)

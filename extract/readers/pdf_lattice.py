@@ -1,88 +1,143 @@
-"""Ruled tables from ruling lines: the geometry shared by born-digital PDFs (rulings from the
+"""Ruled tables for the assembler: the geometry shared by born-digital PDFs (rulings from the
 page's path objects, cell text from the text layer) and scans (rulings found in the image,
 cell text from OCR word boxes).
 
-Each horizontal band between two ruling lines that vertical rulings cross is a table row;
-its cells are the spans between the rulings that cross *that* band, so merged cells (a
-group row spanning the value columns) come out as one wide cell, as in the text exports.
-All coordinates here are points from the page's top-left.
+The rulings give grids (`extract.layout`); each grid row becomes one `Item`: its cells (text of
+a merged cell in the first column and row it covers), how many columns each spans, which are
+the lower part of a cell merged down, and the grid's region id, so the shared table layer sees
+one whole row per item and the table's extent. All coordinates are points from the page's top-left.
 """
 
 from __future__ import annotations
 
-import itertools
+import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+from extract.layout.geometry import Box, Segment
+from extract.layout.grid import Grid
+from extract.layout.lattice import lattice
+from extract.layout.rulings import join, regions
+from extract.layout.settings import LayoutSettings
+from extract.values import is_value
+
+__all__ = ["Box", "Item", "Segment", "grid_items", "join_wrapped", "outside", "pdf_text", "prose", "ruled_grids"]
 
 
 class Item(NamedTuple):
-    """One line of a page for the assembler: its top, cells, box, and OCR confidence per cell."""
+    """One line of a page for the assembler: its top, cells, box, OCR confidence per cell, and
+    for a row of a ruled grid its region id, the columns each cell spans, the cells merged down."""
 
     top: float
     cells: list[str]
     bbox: Box | None = None
     confidence: tuple[float | None, ...] = ()
+    region: int | None = None
+    spans: tuple[int, ...] = ()
+    covered: tuple[bool, ...] = ()
 
 
-Segment = tuple[float, float, float]  # horizontal: (y, x0, x1); vertical: (x, top, bottom)
-_TOL = 2.0  # points: rulings closer than this are one ruling (stroke widths, overlapping cell boxes)
-_THIN = 3.0  # a path this thin is a line, not a box
-
-
-def _cluster(values: list[float]) -> list[float]:
-    out: list[float] = []
-    for v in sorted(values):
-        if out and v - out[-1] <= _TOL:
-            continue
-        out.append(v)
+def ruled_grids(segments: list[Segment], text: Callable[[Box], tuple[str, float | None]], page: int, s: LayoutSettings) -> list[Grid]:
+    """The page's ruled tables, top-down."""
+    out = []
+    for region in regions(join(segments, s), s):
+        g = lattice(region, text, s, page)
+        if g is not None:
+            out.append(g)
     return out
 
 
-def pdf_segments(page: Any, path_type: int) -> tuple[list[Segment], list[Segment]]:
-    """Horizontal and vertical rulings of a PDF page, from lines and cell boxes."""
-    height = page.get_height()
-    hs: list[Segment] = []
-    vs: list[Segment] = []
-    for obj in page.get_objects(filter=[path_type], max_depth=3):
-        left, bottom, right, top = obj.get_bounds()
-        top, bottom = height - top, height - bottom
-        w, h = right - left, bottom - top
-        if h <= _THIN and w > _THIN:
-            hs.append(((bottom + top) / 2, left, right))
-        elif w <= _THIN and h > _THIN:
-            vs.append(((left + right) / 2, top, bottom))
-        elif w > _THIN and h > _THIN:
-            hs += [(top, left, right), (bottom, left, right)]
-            vs += [(left, top, bottom), (right, top, bottom)]
-    return hs, vs
+def grid_items(g: Grid, region: int) -> list[Item]:
+    """One item per grid row that holds text (several where one cell stacks several numbered
+    indicators, see `unstack`); columns that never start a cell with text (slivers between two
+    rulings a producer drew apart) are left out. Cell text arrives with its visual lines; here
+    they are joined."""
+    keep = sorted({c.col for c in g.cells if c.text.strip()})
+    index = {c: k for k, c in enumerate(keep)}
+    slots = g.covering()
+    items: list[Item] = []
+    for r in range(g.n_rows):
+        cells, spans, covered = [""] * len(keep), [1] * len(keep), [False] * len(keep)
+        conf: list[float | None] = [None] * len(keep)
+        starts = False
+        for c in keep:
+            cell = slots[r][c]
+            k = index[c]
+            if cell is None:
+                continue
+            if cell.row != r:
+                covered[k] = True
+            elif cell.col == c:
+                cells[k], conf[k] = cell.text, cell.confidence
+                spans[k] = sum(1 for x in keep if cell.col <= x < cell.col + cell.colspan)
+                starts = starts or bool(cell.text.strip())
+            else:
+                spans[k] = 0  # covered by the cell to its left
+        if starts:
+            box = (g.xs[0], g.ys[r], g.xs[-1], g.ys[r + 1])
+            confidence = tuple(conf) if any(x is not None for x in conf) else ()
+            for k, part in enumerate(unstack(cells)):
+                moved = tuple(c or (k > 0 and not part[i]) for i, c in enumerate(covered))
+                items.append(Item(g.ys[r] + k * 0.01, [_joined(t) for t in part], box, confidence, region, tuple(spans), moved))
+    return items
 
 
-def grid(
-    hs: list[Segment], vs: list[Segment], text: Callable[[Box], tuple[str, float | None]]
-) -> tuple[list[Item], list[tuple[float, float]]]:
-    """Table rows (top-down) with each cell's text and confidence from `text(box)`, and the
-    vertical spans (top, bottom) the tables occupy."""
-    if not hs or not vs:
-        return [], []
-    ys = _cluster([h[0] for h in hs])
-    rows: list[Item] = []
-    spans: list[tuple[float, float]] = []
-    for top, bottom in itertools.pairwise(ys):
-        if bottom - top < 3:
-            continue
-        xs = _cluster([x for x, y0, y1 in vs if y0 <= top + _TOL and y1 >= bottom - _TOL])
-        if len(xs) < 2:
-            continue
-        cells = [text((a + 0.5, top + 0.5, b - 0.5, bottom - 0.5)) for a, b in itertools.pairwise(xs)]
-        confidence = tuple(c for _, c in cells) if any(c is not None for _, c in cells) else ()
-        rows.append(Item(top, [t for t, _ in cells], (xs[0], top, xs[-1], bottom), confidence))
-        if spans and abs(spans[-1][1] - top) <= _TOL:
-            spans[-1] = (spans[-1][0], bottom)
+_ENUMERATED = re.compile(r"^(?:\d{1,2}|[a-hA-H])[.)]\s+\S")
+
+
+def unstack(cells: list[str]) -> list[list[str]]:
+    """One ruled cell holding several numbered indicators (`1. Persentase …` / `2. Persentase …`)
+    beside value cells with one value per indicator, or one value they share: one row per
+    indicator, each with its own value or the shared one (`r11_biro-hpu` pp. 8, 12, 14). Other
+    cells (No, Sasaran) stay with the first. Anything that does not line up stays one row."""
+    items = [_items(c) for c in cells]
+    k = max(len(x) for x in items)
+    if k < 2:
+        return [cells]
+    out = [[""] * len(cells) for _ in range(k)]
+    for i, c in enumerate(cells):
+        lines = [ln for ln in c.split("\n") if ln.strip()]
+        valued = bool(lines) and all(is_value(ln) or ln.strip().lower() in _UNIT_WORDS for ln in lines)
+        if len(items[i]) == k:
+            for j in range(k):
+                out[j][i] = items[i][j]
+        elif valued and len(lines) == k:
+            for j in range(k):
+                out[j][i] = lines[j]
+        elif valued and len(lines) == 1:
+            for j in range(k):
+                out[j][i] = lines[0]
+        elif valued:
+            return [cells]  # values that do not line up with the indicators
         else:
-            spans.append((top, bottom))
-    return rows, spans
+            out[0][i] = c
+    return out
+
+
+_UNIT_WORDS = {"persen", "%", "orang", "dokumen", "laporan", "kegiatan"}
+
+
+def _items(cell: str) -> list[str]:
+    """A cell's numbered items, each its lines joined by newlines; [] when not numbered."""
+    items: list[str] = []
+    for ln in (x.strip() for x in cell.split("\n")):
+        if not ln:
+            continue
+        if _ENUMERATED.match(ln):
+            items.append(ln)
+        elif items:
+            items[-1] += "\n" + ln
+        else:
+            return []
+    return items if len(items) >= 2 else []
+
+
+def _joined(text: str) -> str:
+    out = ""
+    for part in (p.strip() for p in text.split("\n")):
+        if part:
+            out = join_wrapped(out, part)
+    return out
 
 
 def pdf_text(textpage: Any, height: float) -> Callable[[Box], tuple[str, float | None]]:
@@ -91,12 +146,9 @@ def pdf_text(textpage: Any, height: float) -> Callable[[Box], tuple[str, float |
     def text(box: Box) -> tuple[str, float | None]:
         x0, top, x1, bottom = box
         raw = textpage.get_text_bounded(left=x0, bottom=height - bottom, right=x1, top=height - top)
-        out = ""
-        for part in (p.strip() for p in raw.replace("\r", "\n").split("\n")):
-            if not part:
-                continue
-            out = join_wrapped(out, part)
-        return out, None
+        # PDFium gives a hyphen that breaks a word at a line end as U+0002
+        lines = (p.strip() for p in raw.replace("\x02", "-").replace("\r", "\n").split("\n"))
+        return "\n".join(p for p in lines if p), None
 
     return text
 
@@ -106,12 +158,6 @@ def join_wrapped(text: str, part: str) -> str:
     if not text:
         return part
     return text + part if text.endswith("-") and part[:1].islower() else f"{text} {part}"
-
-
-def lattice(page: Any, textpage: Any, path_type: int) -> tuple[list[Item], list[tuple[float, float]]]:
-    """Table rows of a born-digital page (top-down), and the vertical spans they occupy."""
-    hs, vs = pdf_segments(page, path_type)
-    return grid(hs, vs, pdf_text(textpage, page.get_height()))
 
 
 def outside(spans: list[tuple[float, float]], height: float) -> list[tuple[float, float]]:

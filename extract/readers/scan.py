@@ -15,9 +15,10 @@ from dataclasses import replace
 from typing import Any
 
 from extract.errors import UnreadableInput
+from extract.layout.settings import LayoutSettings
 from extract.readers.ocr import OcrPage, OcrWord, read_cells, read_image, require
 from extract.readers.pdf_glyphs import VLine, Word
-from extract.readers.pdf_lattice import Box, Item, grid, join_wrapped, outside
+from extract.readers.pdf_lattice import Box, Item, grid_items, outside, ruled_grids
 from extract.readers.pdf_words import Columns, unruled_tables
 from extract.settings import ExtractSettings
 from extract.values import GRADES, OPINIONS
@@ -89,18 +90,22 @@ def _ocr_page(gray: Any, dpi: float, binary: str, settings: ExtractSettings) -> 
             doubtful.append(box)
         return text, conf
 
-    rows, spans = grid(list(page.horizontal), list(page.vertical), probe)
+    segments = [*page.horizontal, *page.vertical]
+    grids = ruled_grids(segments, probe, 0, _LAYOUT)
     if doubtful:
         again = {box: _join(found) for box, found in read_cells(img, doubtful, dpi, binary, settings) if found}
-        rows, spans = grid(list(page.horizontal), list(page.vertical), _cell_text(words, again))
-    return replace(page, rows=tuple(rows), spans=tuple(spans))
+        grids = ruled_grids(segments, _cell_text(words, again), 0, _LAYOUT)
+    rows = [it for k, g in enumerate(grids) for it in grid_items(g, k)]
+    return replace(page, rows=tuple(rows), spans=tuple((g.ys[0], g.ys[-1]) for g in grids))
+
+
+_LAYOUT = LayoutSettings()
 
 
 def _join(words: list[OcrWord]) -> tuple[str, float]:
-    out = ""
-    for line in _visual_lines(words):
-        out = join_wrapped(out, " ".join(w.text for w in line))
-    return _case(out), min(w.conf for w in words)
+    """A cell's text, its visual lines kept apart (the grid joins them), and its lowest confidence."""
+    lines = [" ".join(w.text for w in line) for line in _visual_lines(words)]
+    return "\n".join(_case(ln) if len(lines) == 1 else ln for ln in lines), min(w.conf for w in words)
 
 
 def _case(text: str) -> str:

@@ -44,4 +44,8 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
             formula=f"realisasi {re_.raw.strip()} / target {t.raw.strip()} × 100",
             rules="; ".join(cands),
             decimals=c.decimals or 0,
+            # the commonest cause in multi-year tables: the realisasi copied into the capaian column
+            hint=" Capaian tertulis sama dengan realisasi: tampaknya realisasi disalin ke kolom capaian."
+            if agrees(c.number, re_.number, c.decimals)
+            else "",
         )

@@ -1,0 +1,92 @@
+"""Ruling segments: joined where a producer draws one line in pieces (Word draws each cell
+border as its own thin rectangle), and grouped into the tables they outline.
+
+Producers draw rulings as stroked lines, as thin filled rectangles, as the edges of cell
+boxes and shading, or (scans) as dark runs in the image; by here they are all `Segment`s.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from extract.layout.geometry import Box, Segment
+from extract.layout.settings import LayoutSettings
+
+
+def join(segments: list[Segment], s: LayoutSettings) -> list[Segment]:
+    """Collinear segments (same position within `s.snap`) that touch or overlap become one."""
+    out: list[Segment] = []
+    for horizontal in (True, False):
+        group = sorted((g for g in segments if g.horizontal == horizontal), key=lambda g: (g.pos, g.start))
+        rows: list[list[Segment]] = []
+        for g in group:
+            if rows and g.pos - rows[-1][0].pos <= s.snap:
+                rows[-1].append(g)
+            else:
+                rows.append([g])
+        for row in rows:
+            pos = sum(g.pos for g in row) / len(row)
+            cur: Segment | None = None
+            for g in sorted(row, key=lambda g: g.start):
+                if cur is not None and g.start <= cur.end + s.join_gap:
+                    cur = Segment(horizontal, pos, cur.start, max(cur.end, g.end))
+                    continue
+                if cur is not None:
+                    out.append(cur)
+                cur = Segment(horizontal, pos, g.start, g.end)
+            if cur is not None:
+                out.append(cur)
+    return [g for g in out if g.length >= s.min_ruling]
+
+
+def touches(h: Segment, v: Segment, tol: float) -> bool:
+    return h.start - tol <= v.pos <= h.end + tol and v.start - tol <= h.pos <= v.end + tol
+
+
+@dataclass(frozen=True)
+class RuledRegion:
+    """Segments that touch one another: the outline of one table (or a box, a chart, a frame)."""
+
+    horizontals: tuple[Segment, ...]
+    verticals: tuple[Segment, ...]
+
+    @property
+    def bbox(self) -> Box:
+        hs, vs = self.horizontals, self.verticals
+        x0 = min([h.start for h in hs] + [v.pos for v in vs])
+        x1 = max([h.end for h in hs] + [v.pos for v in vs])
+        top = min([h.pos for h in hs] + [v.start for v in vs])
+        bottom = max([h.pos for h in hs] + [v.end for v in vs])
+        return x0, top, x1, bottom
+
+
+def regions(segments: list[Segment], s: LayoutSettings) -> list[RuledRegion]:
+    """Connected groups of rulings, top-down. Horizontal rules that touch no vertical are grouped
+    when they stack over the same x-range (tables ruled with horizontal lines only, booktabs)."""
+    hs = [g for g in segments if g.horizontal]
+    vs = [g for g in segments if not g.horizontal]
+    parent = list(range(len(hs) + len(vs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, h in enumerate(hs):
+        for j, v in enumerate(vs):
+            if touches(h, v, s.snap):
+                parent[find(i)] = find(len(hs) + j)
+    lone = sorted((i for i in range(len(hs)) if not any(find(i) == find(len(hs) + j) for j in range(len(vs)))), key=lambda i: hs[i].pos)
+    for a, b in itertools.pairwise(lone):
+        ha, hb = hs[a], hs[b]
+        if abs(ha.start - hb.start) <= s.rule_span_tol and abs(ha.end - hb.end) <= s.rule_span_tol and hb.pos - ha.pos <= s.max_rule_gap:
+            parent[find(a)] = find(b)
+    groups: dict[int, tuple[list[Segment], list[Segment]]] = {}
+    for i, h in enumerate(hs):
+        groups.setdefault(find(i), ([], []))[0].append(h)
+    for j, v in enumerate(vs):
+        groups.setdefault(find(len(hs) + j), ([], []))[1].append(v)
+    out = [RuledRegion(tuple(h), tuple(v)) for h, v in groups.values() if h]
+    return sorted(out, key=lambda r: r.bbox[1])
