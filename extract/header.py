@@ -43,7 +43,7 @@ def words(cell: str) -> list[str]:
 
 
 _PREFIXES = tuple(w for w in HEADER_WORDS if len(w) >= 6)
-_ROLE_WORDS = ("indikator", "realisasi", "capaian", "target", "satuan", "sasaran", "kategori", "keterangan", "strategis")
+_ROLE_WORDS = ("indikator", "realisasi", "capaian", "target", "satuan", "sasaran", "kategori", "keterangan", "strategis", "tingkat")
 
 
 def _header_word(w: str) -> bool:
@@ -88,8 +88,9 @@ def is_column_numbers(cells: tuple[str, ...]) -> bool:
     plain `1 2 3 4 5` some producers print instead."""
     filled = [c.strip() for c in cells if c.strip()]
     if len(filled) >= 3 and all(re.fullmatch(r"\d{1,2}", c) for c in filled):
+        # rising from 1 or 2, gaps allowed: a merged header cell numbers its span once (`1 2 3 4 6 7`)
         numbers = [int(c) for c in filled]
-        return numbers == list(range(numbers[0], numbers[0] + len(numbers))) and numbers[0] <= 2
+        return numbers[0] <= 2 and all(b > a for a, b in itertools.pairwise(numbers)) and numbers[-1] <= 2 * len(numbers) + 2
     exact = sum(1 for c in filled if _COLNUM.match(c))
     return len(filled) >= 2 and exact >= max(2, len(filled) - 2) and all(_COLNUM.match(c) or _COLNUM_OCR.match(c) for c in filled)
 
@@ -168,7 +169,7 @@ def role_of(path: str) -> tuple[str, int | None]:
     Target terhadap Realisasi` is a capaian, `Rencana Tingkat Capaian` a target)."""
     years = YEAR.findall(path)
     year = int(years[-1]) if years else None
-    text = " ".join(YEAR.sub(" ", path.lower()).replace("_", " ").split())
+    text = _heal(" ".join(YEAR.sub(" ", path.lower()).replace("_", " ").split()))
     text = re.sub(r"\s*/\s*", " / ", text).strip(" /")
     for role, pattern in ROLE_PATTERNS:
         if role in VALUE_ROLES:
@@ -183,6 +184,18 @@ def role_of(path: str) -> tuple[str, int | None]:
     return "ignore", year
 
 
+def _heal(text: str) -> str:
+    """Words a narrow header cell broke without a hyphen, joined again: `satua n` -> `satuan`,
+    `targe t renst ra` -> `target renstra` (`r01_bappeda` p. 28)."""
+    out: list[str] = []
+    for w in text.split(" "):
+        if out and (out[-1] + w) in HEADER_WORDS and out[-1] not in HEADER_WORDS:
+            out[-1] += w
+        else:
+            out.append(w)
+    return " ".join(out)
+
+
 _VALUE_PATTERNS = [(role, p) for role, p in ROLE_PATTERNS if role in VALUE_ROLES]
 
 
@@ -194,19 +207,49 @@ def _value_role(text: str) -> str | None:
     return None
 
 
-def _resolve(found: list[tuple[str, int | None]], report_year: int | None) -> list[str]:
+_LONG_TERM = re.compile(r"\b(?:renstra|rpjmd?|akhir|jangka\s+menengah|periode)\b", re.I)
+_PAST = re.compile(r"\b(?:lalu|sebelumnya)\b", re.I)
+_PERCENT = re.compile(r"(?:%|\(%\))\s*$")
+
+
+def _capaian_as_realisasi(found: list[tuple[str, int | None]], term: list[bool], current: int | None) -> None:
+    """Two capaian columns of this year and no realisasi: the first, beside the target, holds the
+    realisasi (`Capaian tahun 2016 / Target | Capaian` then `% Capaian kinerja`, `r13_rsjiwa` p. 16)."""
+    now = [k for k, ((r, y), t) in enumerate(zip(found, term, strict=False)) if r == "capaian" and not t and y in (None, current)]
+    if len(now) >= 2 and not any(r == "realisasi" and y in (None, current) for r, y in found):
+        found[now[0]] = ("realisasi", found[now[0]][1])
+
+
+def _resolve(found: list[tuple[str, int | None]], paths: list[str], report_year: int | None) -> list[str]:
     """Roles with years: the report year's values, other years' as history; one column per role.
     The report year is the current one where the header prints it or prints a value column
-    without a year; else the latest year printed (a table headed with another year)."""
+    without a year; else the latest year printed (a table headed with another year). A Renstra /
+    RPJMD target is history (the plan's end, not this year's); a capaian against it is this
+    year's capaian only where the table has no other. A second realisasi column in percent
+    (`Tahun 2016 / Realisasi %` beside `Realisasi`) is the capaian."""
     found = [("realisasi", y) if r == "year" else (r, y) for r, y in found]
-    value_years = [y for r, y in found if r in VALUE_ROLES and y is not None]
+    past = [bool(_PAST.search(p)) for p in paths] + [False] * (len(found) - len(paths))
+    term = [bool(_LONG_TERM.search(_heal(p.lower()))) for p in paths] + [False] * (len(found) - len(paths))
+    value_years = [y for (r, y), t in zip(found, term, strict=False) if r in VALUE_ROLES and y is not None and not t]
     real_years = [y for r, y in found if r == "realisasi" and y is not None]
-    yearless = any(r in ("target", "realisasi") and y is None for r, y in found)  # capaian often prints no year
+    yearless = any(r in ("target", "realisasi") and y is None and not t for (r, y), t in zip(found, term, strict=False))
     current = report_year if report_year in value_years or yearless or not value_years else max(real_years or value_years)
+    if current is not None:  # `Capaian Thn Lalu`: last year's
+        found = [(r, current - 1) if p and r in VALUE_ROLES and y is None else (r, y) for (r, y), p in zip(found, past, strict=False)]
+    plain_capaian = any(r == "capaian" and not t and y in (None, current) for (r, y), t in zip(found, term, strict=False))
+    _capaian_as_realisasi(found, term, current)
     roles: list[str] = []
-    for role, year in found:
-        if role == "capaian" and year is not None and current is not None and year > current:
-            year = None  # this year's capaian against a later (Renstra) target: `Capaian terhadap Renstra 2018`
+    for k, (role, year) in enumerate(found):
+        path = paths[k] if k < len(paths) else ""
+        if role == "realisasi" and "realisasi" in roles and _PERCENT.search(path) and "capaian" not in roles:
+            role = "capaian"
+        if role == "target" and term[k]:
+            roles.append(f"hist:target:{year or ''}")
+            continue
+        if role == "capaian" and (term[k] or (year is not None and current is not None and year > current)):
+            # this year's capaian against a later (Renstra) target: `Capaian terhadap Renstra 2018`
+            roles.append("capaian" if not plain_capaian and "capaian" not in roles else f"hist:capaian:{year or ''}")
+            continue
         if role in VALUE_ROLES and year is not None and year != current:
             roles.append(f"hist:{role}:{year}")
         elif role in (*VALUE_ROLES, "indicator", "no", "satuan", "kategori") and role in roles:
@@ -231,7 +274,7 @@ def classify(
         years = header_years(lines)
         fixed = _multi_year_roles(lines, width, years, report_year)
         return Header(tuple(lines), fixed, "multi_year", tuple(years), tuple(paths))
-    roles = _resolve(found, report_year)
+    roles = _resolve(found, paths, report_year)
     if "indicator" not in roles and "activity" not in roles and "group" in roles:
         # `Program/Kegiatan | Target | Realisasi`: the program or activity is the row's name
         last = max(i for i, r in enumerate(roles) if r == "group")
@@ -251,8 +294,10 @@ def _kind(roles: list[str], context: str, caption: str | None, header_text: str)
         return "kegiatan"
     if hist & {"realisasi", "capaian"}:
         return "multi_year"  # values of several years
-    if len(has & {"target", "realisasi", "capaian"}) >= 2:
-        return "pengukuran"  # (realisasi alone, beside budget columns, measures no target: `r29` Tabel 3.7)
+    if len(has & {"target", "realisasi", "capaian"}) >= 2 or ("capaian" in has and "indicator" in has):
+        # a capaian alone is still this year's measurement (an efficiency table beside the budget:
+        # `r01_bappeda` Tabel 3.6); a realisasi alone beside budget columns measures no target (`r29` Tabel 3.7)
+        return "pengukuran"
     if "target" in has:
         return "multi_year" if targets >= 2 else _plan_kind(context, caption, header_text)
     return "other"
@@ -283,7 +328,8 @@ def _damaged_multi_year(lines: list[tuple[str, ...]], width: int) -> bool:
     if not (all(w in text for w in ("indikator", "target", "capaian")) and text.count("realisasi") >= 2 and width >= 7):
         return False
     cells = [c.strip().lower() for ln in lines for c in ln]
-    doubled = any(len(re.findall(r"indikator|target|realisasi|capaian", c)) >= 2 for c in cells)
+    # a cell of two role words and nothing else (`Indikator Realisasi`, `Target Realisasi`)
+    doubled = any(len(re.findall(r"indikator|target|realisasi|capaian", c)) >= 2 and len(c.split()) <= 3 for c in cells)
     split_year = any(re.fullmatch(r"\d", a) and re.fullmatch(r"\d{3,4}", b) for ln in lines for a, b in itertools.pairwise(ln))
     twice = any(sum(1 for c in ln if "indikator" in c.lower()) >= 2 for ln in lines)  # `Indikator | Indikator`
     return doubled or split_year or twice

@@ -16,6 +16,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from rapidfuzz import fuzz
+
 from extract import header as hdr
 from extract.assemble import assemble_rows
 from extract.model import Line, Table
@@ -120,9 +122,10 @@ def _region(lines: list[Line], i: int, drafts: list[_Draft]) -> int:
     k = header_rows(region)
     prev = drafts[-1] if drafts else None
     page = region[0].source.page
-    if prev is not None and prev.region is not None and _continues(prev, region, k, lines, i):
+    skip = _continues(prev, region, k, lines, i) if prev is not None and prev.region is not None else None
+    if prev is not None and skip is not None:
         width = max(len(ln.cells) for ln in prev.head)
-        body = region[k:]
+        body = region[skip:]
         if max(len(ln.cells) for ln in region) != width:
             # the rest of the last row, laid out in a grid of its own (narrower, beside stamp
             # noise): its columns are not the table's, so its lines go as loose lines
@@ -137,21 +140,36 @@ def _region(lines: list[Line], i: int, drafts: list[_Draft]) -> int:
     return j
 
 
-def _continues(prev: _Draft, region: list[Line], k: int, lines: list[Line], i: int) -> bool:
-    """A region carries the previous region's table on: it stands at the top of the next page
-    (only page furniture between), has the same columns, and no header of its own or the same."""
+def _continues(prev: _Draft, region: list[Line], k: int, lines: list[Line], i: int) -> int | None:
+    """Does a region carry the previous region's table on? It stands at the top of the next page
+    (only page furniture between) and either has no header of its own and the same columns (or
+    a few loose lines: the last row's end), or repeats the table's header. Returns how many of
+    its rows to skip (the repeated header), None when it starts a table of its own."""
     page = region[0].source.page
     if prev.last_page is None or page is None or page != prev.last_page + 1:
-        return False
+        return None
     between = lines[_last_index(prev, lines) + 1 : i]
     if len(between) > 2 * _FURNITURE_MAX or any(len(ln.text) > 80 or _SUB.match(ln.text) or _SECTION.match(ln.text) for ln in between):
-        return False  # text between the two: the table ended (only running headers and footers may stand there)
+        return None  # text between the two: the table ended (only running headers and footers may stand there)
     width = max(len(ln.cells) for ln in prev.head)
+    same_width = max(len(ln.cells) for ln in region) == width
     if not k:
-        return max(len(ln.cells) for ln in region) == width or len(region) <= 12
-    if max(len(ln.cells) for ln in region) != width:
-        return False
-    return _norm(" ".join(ln.text for ln in region[:k])) == _norm(" ".join(ln.text for ln in prev.head))
+        return 0 if same_width or len(region) <= 12 else None
+    repeated = _repeated_header(prev.head, region)
+    return repeated if same_width and repeated else None
+
+
+def _repeated_header(head: list[Line], region: list[Line]) -> int:
+    """How many rows at the region's top repeat the header `head` (0: none). Rows are compared as
+    text, so a continued row's fragment that looks like a header word is not taken for one."""
+    j = 0
+    for h in head:
+        if j >= len(region):
+            break
+        if fuzz.ratio(_norm(region[j].text), _norm(h.text)) < 90:
+            break
+        j += 1
+    return j if j and j >= min(len(head), 1) else 0
 
 
 def _last_index(d: _Draft, lines: list[Line]) -> int:

@@ -47,11 +47,11 @@ ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("no", r"^(?:no\.?|n0|n|n / 0|nomor|#)$"),  # `N` / `0`: `No` split over two header lines
         ("satuan", r"\bsatuan\b|^sat\.?$"),
         ("keterangan", r"\bketerangan\b|^ket\.?$"),
-        ("kategori", r"\b(?:kategori|predikat|kriteria|interpretasi|penilaian|nilai kinerja|skala)\b"),
+        ("kategori", r"\b(?:kategori|katagori|predikat|kriteria|interpretasi|penilaian|nilai kinerja|skala)\b"),
         ("budget", r"\b(?:anggaran|pagu|dana|biaya|keuangan|alokasi)\b|\(rp\)|^rp\.?$"),
         ("target", r"\brencana tingkat capaian\b|\btarget\b|\brencana\b|\btarget kinerja\b"),
         ("realisasi", r"\brealis\w*|\brealalisasi\b"),
-        ("capaian", r"\bcapaian\b|^%$|/ %$|^% |\bpersentase\b|\bprosentase\b|\bprestasi\b|^\(%\)$"),
+        ("capaian", r"\bcapaian\b|\bcapai\b|^%$|/ %$|^% |\bpersentase\b|\bprosentase\b|\bprestasi\b|^\(%\)$"),
         ("indicator", r"\bindikator\b|\buraian\b|^iku$|\bindicator\b|\bukuran\b|\bkinerja utama\b"),
         ("activity", r"^(?:sasaran program|sasaran kinerja|sasaran kegiatan|kegiatan|sub ?kegiatan)"),
         ("group", r"\b(?:sasaran|tujuan|program|misi|kegiatan|strategis)\b"),
@@ -73,6 +73,7 @@ HEADER_WORDS = frozenset(
         "rkt", "rpjm", "s.d", "s/d", "sd", "awal", "tw", "triwulan", "i", "ii", "iii", "iv", "semester", "indicator",
         "dasar", "baseline", "eselon", "penanggung", "jawab", "nama", "alokasi", "keuangan", "fisik", "percepatan",
         "perlambatan", "pertumbuhan", "capaia", "terhadap", "per", "kondisi", "lalu", "berjalan", "yo",
+        "efisiensi", "penyerapan", "deviasi", "selisih", "bobot", "skor",
     )
 )  # fmt: skip
 

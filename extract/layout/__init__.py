@@ -1,0 +1,57 @@
+"""Where the tables of a page are and what their cells are, from what the page draws (words and
+rulings), the same for born-digital pages and scans: ruled grids from the rulings (`lattice`),
+grids from word alignment where the rulings make no columns or there are none (`stream`)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+from extract.layout.geometry import Box, Segment, Word, inside
+from extract.layout.grid import Grid
+from extract.layout.lattice import lattice
+from extract.layout.rulings import RuledRegion, join, regions
+from extract.layout.settings import LayoutSettings
+from extract.layout.stream import find_tables, stream_grid
+
+__all__ = ["Grid", "LayoutSettings", "find_grids"]
+
+
+def find_grids(
+    segments: list[Segment],
+    words: Callable[[], list[Word]],
+    text_of: Callable[[Box], tuple[str, float | None]],
+    page: int,
+    s: LayoutSettings,
+    unruled: bool,
+) -> list[Grid]:
+    """The page's tables, top-down. `words` is called only when alignment is needed; `unruled`
+    says whether to look for tables without any rules (a page that names table columns)."""
+    grids: list[Grid] = []
+    for region in regions(join(segments, s), s):
+        g = lattice(region, text_of, s, page)
+        if _few_columns(g, region):
+            # horizontal rules (and maybe one vertical): the words say where the columns are
+            bands = _bands(region)
+            aligned = stream_grid(words(), region.bbox, bands, page, s) if bands else None
+            if aligned is not None and (g is None or aligned.n_cols >= g.n_cols + 2):
+                g = aligned
+        if g is not None:
+            grids.append(g)
+    if unruled:
+        taken = [g.bbox for g in grids]
+        loose = [w for w in words() if not any(inside(w, b) for b in taken)]
+        for box in find_tables(loose, s):
+            g = stream_grid(loose, box, None, page, s)
+            if g is not None and g.n_cols >= 3:
+                grids.append(g)
+    return sorted(grids, key=lambda g: g.ys[0])
+
+
+def _few_columns(g: Grid | None, region: RuledRegion) -> bool:
+    return len(region.horizontals) >= 3 and (g is None or g.n_cols <= 2)
+
+
+def _bands(region: RuledRegion) -> list[tuple[float, float]]:
+    ys = sorted({round(h.pos, 1) for h in region.horizontals})
+    return [(a, b) for a, b in itertools.pairwise(ys) if b - a > 3]

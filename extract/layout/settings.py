@@ -23,8 +23,9 @@ class LayoutSettings:
     wall_cover: float = 0.5
     #: Unruled tables: a gap between words this wide (times the line's height) may separate columns.
     column_gap: float = 0.9
-    #: A column gutter may be crossed by this share of a table's lines (spanning group rows, headers).
-    gutter_crossings: float = 0.34
+    #: A column gutter may be crossed by this share of a table's lines of two chunks or more
+    #: (header cells spanning columns).
+    gutter_crossings: float = 0.15
     #: An unruled table has at least this many lines with words in two columns or more.
     min_table_lines: int = 2
     #: Boxes larger than this share of the page are frames, not table cells.

@@ -16,15 +16,18 @@ from pathlib import Path
 from typing import Any
 
 from extract.errors import UnreadableInput
+from extract.layout import find_grids
+from extract.layout.geometry import Word
 from extract.layout.settings import LayoutSettings
 from extract.model import Line, Source
 from extract.readers.ocr import OcrPage
-from extract.readers.pdf_geometry import segments
+from extract.readers.pdf_geometry import segments, words
 from extract.readers.pdf_glyphs import visual_lines, words_of
-from extract.readers.pdf_lattice import Item, grid_items, pdf_text, prose, ruled_grids
+from extract.readers.pdf_lattice import Item, grid_items, pdf_text, prose
 from extract.readers.pdf_words import Columns, unruled_tables
 from extract.readers.scan import ocr_pages, page_items
 from extract.settings import ExtractSettings
+from extract.values import is_value
 
 _TABLE_WORDS = re.compile(r"\b(target|realisasi|capaian|indikator)\b", re.I)
 _WRAPPED = 70  # a narrative line this long was wrapped by the layout, the sentence goes on
@@ -125,17 +128,37 @@ def _text_page(
     columns (or continue one), else its text as paragraphs."""
     page, textpage = loaded
     height = page.get_height()
-    grids = ruled_grids(segments(page, path_type, _LAYOUT), pdf_text(textpage, height), index, _LAYOUT)
-    if grids:
-        rows = [it for k, g in enumerate(grids) for it in grid_items(g, k)]
-        spans = [(g.ys[0], g.ys[-1]) for g in grids]
+    cache: list[list[Word]] = []
+
+    def page_words() -> list[Word]:
+        if not cache:
+            cache.append(words(textpage, height))
+        return cache[0]
+
+    rules = segments(page, path_type, _LAYOUT)
+    cell_text = pdf_text(textpage, height)
+    found = find_grids(rules, page_words, cell_text, index, _LAYOUT, False)
+    if not found and (carried is not None or table_page):
+        # no rules: two readings, columns anchored on the header words (pdf_words) and columns
+        # from the words' alignment (layout.stream); the one that places more figures in value
+        # cells wins (measured: the first reads the seeds' renderings whole, the second
+        # LibreOffice/reportlab tables whose group rows span the columns, `dev-pdfs/b_unruled`)
+        anchored, rest, carried = unruled_tables(visual_lines(words_of(textpage, height)), carried)
+        aligned = find_grids(rules, page_words, cell_text, index, _LAYOUT, True) if table_page else []
+        aligned_items = [it for k, g in enumerate(aligned) for it in grid_items(g, k)]
+        if anchored and _figures(anchored) >= _figures(aligned_items):
+            return anchored + [Item(v.top, [v.text]) for v in rest], carried
+        found, carried = aligned, None
+    if found:
+        rows = [it for k, g in enumerate(found) for it in grid_items(g, k)]
+        spans = [(g.ys[0], g.ys[-1]) for g in found]
         return rows + [Item(top, [t]) for top, t in prose(textpage, page.get_width(), height, spans)], None
-    if carried is not None or table_page:
-        vlines = visual_lines(words_of(textpage, page.get_height()))
-        found, rest, carried = unruled_tables(vlines, carried)
-        if found:
-            return found + [Item(v.top, [v.text]) for v in rest], carried
     return [Item(k * 0.01, [t]) for k, t in enumerate(_paragraphs(text.splitlines()))], None
+
+
+def _figures(items: list[Item]) -> int:
+    """How many cells of the table rows read as values."""
+    return sum(1 for it in items if len(it.cells) > 1 for c in it.cells[1:] if is_value(c))
 
 
 def _merge(items: list[Item]) -> list[Item]:

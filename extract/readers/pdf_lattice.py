@@ -35,6 +35,7 @@ class Item(NamedTuple):
     region: int | None = None
     spans: tuple[int, ...] = ()
     covered: tuple[bool, ...] = ()
+    whole: bool = False  # one whole table row (a grid row: its cells' lines already joined)
 
 
 def ruled_grids(segments: list[Segment], text: Callable[[Box], tuple[str, float | None]], page: int, s: LayoutSettings) -> list[Grid]:
@@ -78,7 +79,7 @@ def grid_items(g: Grid, region: int) -> list[Item]:
             confidence = tuple(conf) if any(x is not None for x in conf) else ()
             for k, part in enumerate(unstack(cells)):
                 moved = tuple(c or (k > 0 and not part[i]) for i, c in enumerate(covered))
-                items.append(Item(g.ys[r] + k * 0.01, [_joined(t) for t in part], box, confidence, region, tuple(spans), moved))
+                items.append(Item(g.ys[r] + k * 0.01, [_joined(t) for t in part], box, confidence, region, tuple(spans), moved, True))
     return items
 
 

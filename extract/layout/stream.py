@@ -1,0 +1,290 @@
+"""Tables without vertical rules: columns from how the words align down the rows.
+
+Within a table's extent, each visual line splits into *chunks* where a gap between words is
+wider than a column gap. The column edges are the *gutters*: x-ranges no chunk of the table's
+lines covers (a few lines may cross one: a group row or a header cell spanning columns). A chunk
+that crosses gutters is a cell spanning those columns. Rows are the bands between horizontal
+rules where the table has them (`hrules`), else its visual lines (`stream`, joined into rows by
+the shared assembler as a text export's lines are).
+
+Where the table is comes from outside: a ruled region whose verticals do not make columns, or,
+on a page without rules, the lines from a header line (two column names in separate chunks) to
+the first line that is no row (`find_tables`).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+from extract.layout.geometry import Box, Word, overlap, visual_lines
+from extract.layout.grid import Grid, GridCell, Method
+from extract.layout.settings import LayoutSettings
+from extract.vocabulary import GROUP_START, KEY_WORDS
+
+_ROLE = re.compile(r"\b(?:no|indikator|target|realisasi|capaian|satuan|uraian|kinerja|sasaran|program|kegiatan)\b", re.I)
+_HEADING = re.compile(r"^(?:BAB\s+[IVX]+|\d+(?:\.\d+)+\.?\s|[A-H]\.\s+[A-Z])")
+_NUMBERISH = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Chunk:
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    text: str
+    words: tuple[Word, ...] = ()
+
+
+def chunks(line: list[Word], s: LayoutSettings) -> list[Chunk]:
+    """A visual line's runs of words, split where the gap is wider than a column gap."""
+    out: list[list[Word]] = []
+    height = max((w.height for w in line), default=8.0)
+    gap = max(s.column_gap * height, 3.5)
+    for w in line:
+        if out and w.x0 - out[-1][-1].x1 <= gap:
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return [_chunk(g) for g in out]
+
+
+def _chunk(g: list[Word]) -> Chunk:
+    return Chunk(g[0].x0, g[-1].x1, min(w.top for w in g), max(w.bottom for w in g), " ".join(w.text for w in g), tuple(g))
+
+
+def _split(line: list[Chunk], xs: list[float]) -> list[Chunk]:
+    """A chunk running over column edges in a line of several chunks, with figures in it (`12 Layanan
+    12 Layanan 100%`: narrow value columns leave gaps no wider than a space): split at the edges."""
+    if len(line) < 2:
+        return line
+    out: list[Chunk] = []
+    for ch in line:
+        c0, c1 = _span(ch, xs)
+        if c0 == c1 or sum(1 for w in ch.words if _NUMBERISH.search(w.text)) < 2:
+            out.append(ch)
+            continue
+        by_col: dict[int, list[Word]] = {}
+        for w in ch.words:
+            by_col.setdefault(max(0, min(len(xs) - 2, sum(1 for e in xs[1:-1] if e < w.cx))), []).append(w)
+        out += [_chunk(ws) for _, ws in sorted(by_col.items())]
+    return out
+
+
+def gutters(lines: list[list[Chunk]], x0: float, x1: float, s: LayoutSettings) -> list[float]:
+    """Column edges between x0 and x1: the middles of x-ranges the lines' chunks leave empty."""
+    multi = [ln for ln in lines if len(ln) >= 2]
+    if len(multi) < s.min_table_lines:
+        return []
+    # one-chunk lines (group rows spanning the table, a name's wrapped tail) cross gutters by
+    # nature: the columns come from the lines that have them
+    width = int(x1 - x0) + 2
+    cover = [0] * width
+    for ln in multi:
+        for ch in ln:
+            for x in range(max(0, int(ch.x0 - x0)), min(width, int(ch.x1 - x0) + 1)):
+                cover[x] += 1
+    allowed = int(s.gutter_crossings * len(multi))
+    edges: list[float] = []
+    x = 0
+    seen_text = False
+    while x < width:
+        if cover[x] > allowed:
+            seen_text = True
+            x += 1
+            continue
+        start = x
+        while x < width and cover[x] <= allowed:
+            x += 1
+        if seen_text and x < width and x - start >= 3:
+            edges.append(x0 + _emptiest(cover, start, x))
+    return edges
+
+
+def _emptiest(cover: list[int], start: int, end: int) -> float:
+    """The middle of the longest stretch of [start, end) that the fewest lines cross (a header
+    cell reaching into a gutter does not pull the edge into the column it belongs to)."""
+    low = min(cover[start:end])
+    best, best_len, x = start, 0, start
+    while x < end:
+        if cover[x] != low:
+            x += 1
+            continue
+        a = x
+        while x < end and cover[x] == low:
+            x += 1
+        if x - a > best_len:
+            best, best_len = a, x - a
+    return best + best_len / 2
+
+
+def _span(ch: Chunk, xs: list[float]) -> tuple[int, int]:
+    cols = [k for k in range(len(xs) - 1) if overlap(ch.x0, ch.x1, xs[k], xs[k + 1]) > 1.0]
+    if not cols:
+        mid = (ch.x0 + ch.x1) / 2
+        cols = [max(0, min(len(xs) - 2, sum(1 for e in xs[1:-1] if e < mid)))]
+    return cols[0], cols[-1]
+
+
+@dataclass
+class _Span:
+    c0: int
+    c1: int
+    parts: list[tuple[int, str]]  # (visual line, text)
+
+
+def _row_cells(row: list[list[Chunk]], r: int, xs: list[float], top: float, bottom: float) -> list[GridCell]:
+    """One grid row's cells from its visual lines' chunks; chunks whose column spans overlap join."""
+    spans: list[_Span] = []
+    for li, line in enumerate(row):
+        for ch in line:
+            c0, c1 = _span(ch, xs)
+            hit = [sp for sp in spans if not (c1 < sp.c0 or c0 > sp.c1)]
+            if not hit:
+                spans.append(_Span(c0, c1, [(li, ch.text)]))
+                continue
+            keep = hit[0]
+            for other in hit[1:]:
+                keep.parts += other.parts
+                spans.remove(other)
+            keep.c0, keep.c1 = min(c0, *(h.c0 for h in hit)), max(c1, *(h.c1 for h in hit))
+            keep.parts.append((li, ch.text))
+    cells = []
+    for sp in sorted(spans, key=lambda sp: sp.c0):
+        lines: dict[int, list[str]] = {}
+        for li, text in sp.parts:
+            lines.setdefault(li, []).append(text)
+        text = "\n".join(" ".join(v) for _, v in sorted(lines.items()))
+        cells.append(GridCell(r, sp.c0, 1, sp.c1 - sp.c0 + 1, text, (xs[sp.c0], top, xs[sp.c1 + 1], bottom)))
+    return cells
+
+
+def stream_grid(words: list[Word], box: Box, bands: list[tuple[float, float]] | None, page: int, s: LayoutSettings) -> Grid | None:
+    """The grid of the words inside `box`: columns from their alignment, rows from `bands` (the
+    spaces between horizontal rules) or else from the visual lines."""
+    x0, top, x1, bottom = box
+    inside = [w for w in words if x0 - 1 <= w.cx <= x1 + 1 and top - 1 <= w.cy <= bottom + 1]
+    vlines = visual_lines(inside)
+    if not vlines:
+        return None
+    lines = [chunks(ln, s) for ln in vlines]
+    left, right = min(w.x0 for w in inside), max(w.x1 for w in inside)
+    edges = gutters(lines, left - 1, right + 1, s)
+    if len(edges) < 1:
+        return None
+    xs = [min(x0, left - 1), *edges, max(x1, right + 1)]
+    rows: list[tuple[float, float, list[list[Chunk]]]] = []
+    if bands:
+        for b0, b1 in bands:
+            members = [ln for ln in lines if ln and b0 - 1 <= (ln[0].top + ln[0].bottom) / 2 <= b1 + 1]
+            if members:
+                rows.append((b0, b1, members))
+        method: Method = "hrules"
+    else:
+        rows = _logical_rows([_split(ln, xs) for ln in lines], xs)
+        method = "stream"
+    cells = [c for r, (t, b, row) in enumerate(rows) for c in _row_cells(row, r, xs, t, b)]
+    ys = [rows[0][0]] + [(rows[k][1] + rows[k + 1][0]) / 2 for k in range(len(rows) - 1)] + [rows[-1][1]]
+    return Grid(page, tuple(xs), tuple(ys), tuple(cells), method)
+
+
+def _value_columns(lines: list[list[Chunk]], xs: list[float]) -> set[int]:
+    """Columns whose cells mostly hold figures (over the lines of two chunks or more)."""
+    seen: dict[int, list[bool]] = {}
+    for ln in lines:
+        if len(ln) < 2:
+            continue
+        for ch in ln:
+            c0, c1 = _span(ch, xs)
+            if c0 == c1:
+                seen.setdefault(c0, []).append(bool(_VALUE.match(ch.text)))
+    return {c for c, v in seen.items() if c > 0 and sum(v) >= max(1, len(v) / 2)}
+
+
+_VALUE = re.compile(r"^(?:Rp\.?\s*)?[\d.,]+\s*(?:%|[A-Za-z/]+)?$|^(?:AA|A|BB|B|CC|C|D|WTP|WDP|TW|TMP|-)$")
+_NO = re.compile(r"^\d{1,3}\.?$|^[a-hA-H][.)]$")
+
+
+def _logical_rows(lines: list[list[Chunk]], xs: list[float]) -> list[tuple[float, float, list[list[Chunk]]]]:
+    """Visual lines grouped into table rows: a row starts with a line holding a figure in a value
+    column or a number in the first column; the lines without either are its cells wrapping. Lines
+    before the first figure (the header) and lines of one chunk over several columns (group rows)
+    stand as rows of their own."""
+    values = _value_columns(lines, xs)
+    rows: list[tuple[float, float, list[list[Chunk]]]] = []
+    body = False
+    for ln in lines:
+        spans = [(_span(ch, xs), ch) for ch in ln]
+        figure = any(c0 == c1 and c0 in values and _VALUE.match(ch.text) for (c0, c1), ch in spans)
+        numbered = any(c0 == 0 and _NO.match(ch.text) for (c0, _), ch in spans)
+        group = len(ln) == 1 and spans[0][0][1] > spans[0][0][0]
+        top, bottom = min(c.top for c in ln), max(c.bottom for c in ln)
+        if figure or numbered or group or not body or not rows:
+            rows.append((top, bottom, [ln]))
+            body = body or figure or numbered
+        else:
+            t, _, members = rows[-1]
+            rows[-1] = (t, bottom, [*members, ln])
+    return rows
+
+
+# --- where unruled tables are ------------------------------------------------------------------
+
+
+def _header_line(line: list[Chunk]) -> bool:
+    """Two chunks or more, two of them naming a column (`No`, `Indikator Kinerja`, `Target`, …)."""
+    if len(line) < 2:
+        return False
+    named = sum(1 for ch in line if _ROLE.search(ch.text) and len(ch.text) <= 45)
+    keys = {w.lower().strip(".:()") for ch in line for w in ch.text.split()} & KEY_WORDS
+    return named >= 2 and len(keys) >= 2 and not any(len(ch.text) > 60 for ch in line)
+
+
+def find_tables(words: list[Word], s: LayoutSettings) -> list[Box]:
+    """Boxes of the unruled tables among `words`: from a header line down to the first line that
+    is no row (a heading, a paragraph wider than the table, a gap wider than the rows')."""
+    vlines = visual_lines(words)
+    lines = [chunks(ln, s) for ln in vlines]
+    boxes: list[Box] = []
+    i = 0
+    while i < len(lines):
+        if not _header_line(lines[i]):
+            i += 1
+            continue
+        start = i
+        left = min(c.x0 for c in lines[i])
+        right = max(c.x1 for c in lines[i])
+        gaps: list[float] = []
+        j = i + 1
+        while j < len(lines):
+            line, prev = lines[j], lines[j - 1]
+            gap = line[0].top - max(c.bottom for c in prev)
+            norm = statistics.median(gaps) if len(gaps) >= 2 else max(c.bottom - c.top for c in prev)
+            if j > i + 1 and gap > max(2.5 * norm, norm + 8):
+                break
+            if _ends(line, left, right) or (j > i + 1 and _header_line(line) and gap > norm + 2):
+                break
+            gaps.append(max(gap, 0.0))
+            right = max(right, max(c.x1 for c in line))
+            left = min(left, min(c.x0 for c in line))
+            j += 1
+        if j - start >= s.min_table_lines + 1:
+            top = min(c.top for c in lines[start])
+            bottom = max(c.bottom for c in lines[j - 1])
+            boxes.append((left - 1, top - 1, right + 1, bottom + 1))
+        i = max(j, i + 1)
+    return boxes
+
+
+def _ends(line: list[Chunk], left: float, right: float) -> bool:
+    """A line that is no table row: a heading, or one paragraph line as wide as the table that is
+    no group row (`Sasaran 5. …`) and holds no figure."""
+    if len(line) != 1:
+        return False
+    text = line[0].text
+    if _HEADING.match(text):
+        return True
+    wide = line[0].x1 - line[0].x0 >= 0.75 * (right - left)
+    return wide and not GROUP_START.match(text) and not _NUMBERISH.match(text[:3])
