@@ -29,6 +29,8 @@ _SASARAN = re.compile(r"sasaran|\bran\s*\d", re.I)
 _SUBHEADING = re.compile(r"^\s*(?:-\s*)?\d+\)\s+(.+?)\s*$")
 _STATEMENT = re.compile(r"^\w+nya\b")
 _GROUP_WORD = re.compile(r"^(program|kegiatan|tujuan|sasaran|indikator)\b", re.I)
+# a list bullet before a name is no part of it: `- Jumlah produksi padi`, `• …`, `➢ …` (`r18_distan` pp. 21-42)
+_BULLET = re.compile(r"^(?:[-–•➢▪●◦*»]|\uf0b7|\uf0d8)\s+")
 _TOTAL = re.compile(r"^\s*(?:jumlah|total|rata\s*[-–]?\s*rata|rerata)\b(?!\s+\w+\s+yang)", re.I)
 _SECTION_HEADING = re.compile(r"^\s*(?:\d+(?:\.\d+)+\.?|\d+\.)\s+\S")
 
@@ -75,6 +77,8 @@ def assemble_rows(
     # a stamp read as a row of its own (`LD VINITY I VINITY I` | `1000`): its name and figures
     # are the stamp's, not an indicator's
     drafts = [d for d in asm.drafts if d.number is not None or not stamp(" ".join(d.indicator), vocab)]
+    # a row without a name is no indicator's: a Sasaran's aggregate printed on its first line (`r18_distan` p. 21)
+    drafts = [d for d in drafts if tidy(" ".join(d.indicator)) or header.kind == "kegiatan"]
     return [_finish(header, d, (table_seq, k), headings, caption, low_confidence) for k, d in enumerate(drafts, start=1)]
 
 
@@ -286,7 +290,7 @@ def _finish(header: Header, d: _Draft, seqs: tuple[int, int], headings: list[str
             history.append(HistoryValue(int(year) if year else None, kind, value))  # type: ignore[arg-type]
         elif role not in values:
             values[role] = _confident(parse_value(raw), d, c, low)
-    indicator = tidy(" ".join(d.indicator))
+    indicator = _BULLET.sub("", tidy(" ".join(d.indicator)))
     activity = tidy(" ".join(d.activity)) if d.activity else None
     section = " › ".join(t for g in d.stack if (t := g.text()))
     if header.kind == "kegiatan":

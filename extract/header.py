@@ -199,8 +199,13 @@ def _heal(text: str) -> str:
 _VALUE_PATTERNS = [(role, p) for role, p in ROLE_PATTERNS if role in VALUE_ROLES]
 
 
+_RATIO = re.compile(r"\(\s*\d+\s*/\s*\d+\s*\)|\bthdp\b|[x*]\s*100\b")
+
+
 def _value_role(text: str) -> str | None:
     for level in reversed(text.split(" / ")):
+        if _RATIO.search(level):
+            return "capaian"  # a column computed from others: `Realisasi 2016 Thdp Tahun 2015 (3/4)*100`
         hits = [(m.start(), role) for role, p in _VALUE_PATTERNS if (m := p.search(level))]
         if hits:
             return min(hits)[1]
@@ -208,6 +213,7 @@ def _value_role(text: str) -> str | None:
 
 
 _LONG_TERM = re.compile(r"\b(?:renstra|rpjmd?|akhir|jangka\s+menengah|periode)\b", re.I)
+_QUARTER = re.compile(r"\b(?:trw|tw|triwulan)\.?\s*(?:iv|i{1,3}|[1-4])\b", re.I)
 _PAST = re.compile(r"\b(?:lalu|sebelumnya)\b", re.I)
 _PERCENT = re.compile(r"(?:%|\(%\))\s*$")
 
@@ -239,6 +245,9 @@ def _resolve(found: list[tuple[str, int | None]], paths: list[str], report_year:
     plain_capaian = any(r == "capaian" and not t and y in (None, current) for (r, y), t in zip(found, term, strict=False))
     _capaian_as_realisasi(found, term, current)
     roles: list[str] = []
+    quarters = [k for k, (r, _) in enumerate(found) if r == "target" and k < len(paths) and _QUARTER.search(paths[k])]
+    for k in quarters[:-1]:
+        found[k] = ("ignore", None)  # the year's target is the last quarter's (Trw IV): a Rencana Aksi table
     for k, (role, year) in enumerate(found):
         path = paths[k] if k < len(paths) else ""
         if role == "realisasi" and "realisasi" in roles and _PERCENT.search(path) and "capaian" not in roles:

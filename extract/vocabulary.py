@@ -100,7 +100,10 @@ KEY_WORDS = frozenset(
 #: Table kinds named by a caption or the text just above a table; the last mention wins.
 KIND_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("perjanjian", re.compile(r"\b(?:perjanjian|penetapan)\s+kinerja\b|\bpk\b", re.I)),
-    ("rencana", re.compile(r"\brencana\s+kinerja\b|\brkt\b|\bindikator kinerja utama\b|\brencana strategis\b", re.I)),
+    (
+        "rencana",
+        re.compile(r"\brencana\s+(?:kinerja|aksi|tindak\s+lanjut)\b|\brkt\b|\bindikator kinerja utama\b|\brencana strategis\b", re.I),
+    ),
     ("pengukuran", re.compile(r"\bpengukuran\b|\bcapaian\b|\brealisasi\b|\bperbandingan\b", re.I)),
 )
 

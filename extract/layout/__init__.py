@@ -12,7 +12,7 @@ from extract.layout.grid import Grid
 from extract.layout.lattice import lattice
 from extract.layout.rulings import RuledRegion, join, regions
 from extract.layout.settings import LayoutSettings
-from extract.layout.stream import find_tables, stream_grid
+from extract.layout.stream import find_tables, split_bands, stream_grid
 
 __all__ = ["Grid", "LayoutSettings", "find_grids"]
 
@@ -36,6 +36,8 @@ def find_grids(
             aligned = stream_grid(words(), region.bbox, bands, page, s) if bands else None
             if aligned is not None and (g is None or aligned.n_cols >= g.n_cols + 2):
                 g = aligned
+        if g is not None and g.method == "lattice":
+            g = split_bands(g, words, s)
         if g is not None:
             grids.append(g)
     if unruled:

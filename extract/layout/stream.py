@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from extract.layout.geometry import Box, Word, overlap, visual_lines
@@ -203,30 +204,38 @@ def _value_columns(lines: list[list[Chunk]], xs: list[float]) -> set[int]:
     return {c for c, v in seen.items() if c > 0 and sum(v) >= max(1, len(v) / 2)}
 
 
-_VALUE = re.compile(r"^(?:Rp\.?\s*)?[\d.,]+\s*(?:%|[A-Za-z/]+)?$|^(?:AA|A|BB|B|CC|C|D|WTP|WDP|TW|TMP|-)$")
+_VALUE = re.compile(r"^(?:Rp\.?\s*)?[\d.,]+\s*(?:%|[A-Za-z/]+)?(?:\s*\*+\)?)?$|^(?:AA|A|BB|B|CC|C|D|WTP|WDP|TW|TMP|-+)(?:\s*\*+\)?)?$")
 _NO = re.compile(r"^\d{1,3}\.?$|^[a-hA-H][.)]$")
 
 
+_BULLETED = re.compile(r"^(?:[-–•➢▪●◦*»]|\uf0b7|\uf0d8)\s+\S")
+
+
 def _logical_rows(lines: list[list[Chunk]], xs: list[float]) -> list[tuple[float, float, list[list[Chunk]]]]:
-    """Visual lines grouped into table rows: a row starts with a line holding a figure in a value
-    column or a number in the first column; the lines without either are its cells wrapping. Lines
-    before the first figure (the header) and lines of one chunk over several columns (group rows)
-    stand as rows of their own."""
+    """Visual lines grouped into table rows. A row opens with a number in the first column, a
+    bulleted name (`- Jumlah produksi padi`) or a group row (one chunk over several columns); a
+    line with figures in the value columns opens one too unless the open row has none yet
+    (figures printed beside a name's second line). Other lines are cells wrapping. Lines before the
+    first figure (the header) stand as rows of their own."""
     values = _value_columns(lines, xs)
     rows: list[tuple[float, float, list[list[Chunk]]]] = []
-    body = False
+    body = has_figure = False
     for ln in lines:
         spans = [(_span(ch, xs), ch) for ch in ln]
         figure = any(c0 == c1 and c0 in values and _VALUE.match(ch.text) for (c0, c1), ch in spans)
         numbered = any(c0 == 0 and _NO.match(ch.text) for (c0, _), ch in spans)
+        bullet = any(_BULLETED.match(ch.text) for _, ch in spans)
         group = len(ln) == 1 and spans[0][0][1] > spans[0][0][0]
         top, bottom = min(c.top for c in ln), max(c.bottom for c in ln)
-        if figure or numbered or group or not body or not rows:
+        opens = numbered or bullet or group or not body or not rows or (figure and has_figure)
+        if opens:
             rows.append((top, bottom, [ln]))
+            has_figure = figure
             body = body or figure or numbered
         else:
             t, _, members = rows[-1]
             rows[-1] = (t, bottom, [*members, ln])
+            has_figure = has_figure or figure
     return rows
 
 
@@ -288,3 +297,68 @@ def _ends(line: list[Chunk], left: float, right: float) -> bool:
         return True
     wide = line[0].x1 - line[0].x0 >= 0.75 * (right - left)
     return wide and not GROUP_START.match(text) and not _NUMBERISH.match(text[:3])
+
+
+# --- ruled columns, unruled rows -----------------------------------------------------------------
+
+
+def split_bands(g: Grid, page_words: Callable[[], list[Word]], s: LayoutSettings) -> Grid:
+    """A ruled table whose producer ruled the columns but not the rows (`r18_distan` pp. 19-33,
+    `r16_disnak` p. 26): a band between two horizontal rules holds many rows, one per line with
+    figures. Such bands are cut into those rows; a cell merged down over several bands (a Sasaran)
+    keeps covering them all. Bands whose cells number their items (`1. …` / `2. …`) are left to
+    `unstack`, which pairs items and values in order."""
+    if not any(c.rowspan == 1 and c.text.count("\n") >= 2 for c in g.cells):
+        return g  # no cell holds three lines: nothing to cut (and no words to read)
+    xs = list(g.xs)
+    slots = g.covering()
+    new_rows: list[list[tuple[float, float, list[list[Chunk]]]]] = []
+    for r in range(g.n_rows):
+        top, bottom = g.ys[r], g.ys[r + 1]
+        local = {k for k in range(g.n_cols) if (c := slots[r][k]) is not None and c.rowspan == 1}
+        band = [w for w in page_words() if xs[0] <= w.cx <= xs[-1] and top <= w.cy <= bottom and _column(w.cx, xs) in local]
+        lines = [_by_column(ln, xs) for ln in visual_lines(band)]
+        rows = _logical_rows(lines, xs) if len(lines) >= 3 else []
+        figures = sum(1 for _, _, members in rows if any(_VALUE.match(ch.text) for ch in members[0]))
+        numbered = any(_NUMBERED.match(ln.strip()) for k in local if (c := slots[r][k]) for ln in c.text.split("\n")[1:])
+        new_rows.append(rows if figures >= 3 and not numbered else [(top, bottom, [])])
+    if all(len(x) == 1 and not x[0][2] for x in new_rows):
+        return g
+    return _rebuild(g, new_rows, slots)
+
+
+_NUMBERED = re.compile(r"^(?:\d{1,2}|[a-hA-H])[.)]\s+\S")
+
+
+def _column(x: float, xs: list[float]) -> int:
+    return max(0, min(len(xs) - 2, sum(1 for e in xs[1:-1] if e < x)))
+
+
+def _by_column(line: list[Word], xs: list[float]) -> list[Chunk]:
+    groups: dict[int, list[Word]] = {}
+    for w in line:
+        groups.setdefault(_column(w.cx, xs), []).append(w)
+    return [_chunk(ws) for _, ws in sorted(groups.items())]
+
+
+def _rebuild(g: Grid, new_rows: list[list[tuple[float, float, list[list[Chunk]]]]], slots: list[list[GridCell | None]]) -> Grid:
+    xs = list(g.xs)
+    first: list[int] = []
+    ys: list[float] = []
+    for parts in new_rows:
+        first.append(len(ys))
+        ys += [t for t, _, _ in parts]
+    ys.append(g.ys[-1])
+    cells: list[GridCell] = []
+    for c in g.cells:
+        split = any(new_rows[r][0][2] for r in range(c.row, c.row + c.rowspan))
+        if split and c.rowspan == 1:
+            continue  # re-made from the band's lines below
+        end = first[c.row + c.rowspan] if c.row + c.rowspan < len(first) else len(ys) - 1
+        cells.append(GridCell(first[c.row], c.col, end - first[c.row], c.colspan, c.text, c.bbox, c.confidence))
+    for r, parts in enumerate(new_rows):
+        if not parts[0][2]:
+            continue
+        for k, (t, b, members) in enumerate(parts):
+            cells += _row_cells(members, first[r] + k, xs, t, b)
+    return Grid(g.page, g.xs, tuple(ys), tuple(sorted(cells, key=lambda c: (c.row, c.col))), g.method)

@@ -154,11 +154,27 @@ def pdf_text(textpage: Any, height: float) -> Callable[[Box], tuple[str, float |
     return text
 
 
+_NUMBER_HEAD = re.compile(r"(?:^|\s)(?:Rp\.?\s*)?\d[\d.,]*$")
+_NUMBER_TAIL = re.compile(r"^[\d.,]*\d[\d.,]*(?:\s*%|,-)?$|^,-$|^%$")
+
+
 def join_wrapped(text: str, part: str) -> str:
-    """Append the next visual line of a cell: a hyphen at a line end joins the word halves."""
+    """Append the next visual line of a cell: a hyphen at a line end joins the word halves, and a
+    figure too wide for its cell goes on without a space (`97,5` / `0`, `1.506.190.00` / `0`,
+    `19.954.920.000,` / `-`: `r01_bappeda` p. 31, `r11_biro-hpu` p. 21)."""
     if not text:
         return part
-    return text + part if text.endswith("-") and part[:1].islower() else f"{text} {part}"
+    if text.endswith("-") and part[:1].islower():
+        return text + part
+    last = text.split()[-1]
+    # the head is a figure cut short: its last group after a separator lacks digits (`1.506.190.00`)
+    # or it ends on the separator; the tail is the few characters left (a year over a year, or two
+    # whole figures stacked in one cell, `12.317.066` / `1.190.793`, stay two)
+    cut = (bool(re.search(r"[.,]\d{0,2}$", last)) and not re.fullmatch(r"\d{1,3}[.,]\d{1,2}", last)) or last.endswith((",", "."))
+    short = len(part) <= 3 and bool(_NUMBER_TAIL.match(part) or (last.endswith(",") and part == "-"))
+    if _NUMBER_HEAD.search(text) and cut and short:
+        return text + part
+    return f"{text} {part}"
 
 
 def outside(spans: list[tuple[float, float]], height: float) -> list[tuple[float, float]]:
