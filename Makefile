@@ -9,7 +9,7 @@ DB ?= lakip.duckdb
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup browser ocr ingest pdf-samples audit compare eval-mapping fuzz bench bench-scale test golden docs lint typecheck check clean
+.PHONY: setup browser ocr ingest pdf-samples audit compare eval-mapping eval-real fuzz bench bench-scale test golden docs lint typecheck check clean
 
 setup: $(STAMP)
 
@@ -68,6 +68,11 @@ bench-scale: setup browser ocr
 
 fuzz: setup
 	$(BIN)/python tests/fuzz_targets.py -max_total_time=60
+
+# lakip on documents nobody here wrote (../shared: real LKIP PDFs, dev PDFs, real excerpts) against
+# their goldens; says so and exits 0 where ../shared is absent. Not part of `make test`.
+eval-real: setup ocr
+	$(BIN)/python -m bench.real $(ARGS)
 
 eval-mapping: setup
 	$(BIN)/lakip eval-mapping

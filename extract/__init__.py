@@ -7,12 +7,14 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from extract.claims import find_claims
 from extract.errors import LakipError, UnreadableInput, UnsupportedInput
 from extract.metadata import read_metadata
-from extract.model import Document, Row, Table
+from extract.model import Document, Line, Row, Table
+from extract.pagelabels import page_labels
 from extract.readers import pick_text_reader
 from extract.settings import ExtractSettings
 from extract.tables import find_tables
@@ -23,6 +25,25 @@ __all__ = [
     "Document", "ExtractSettings", "LakipError", "Row", "Table", "UnreadableInput", "UnsupportedInput",
     "parse_value", "read_document",
 ]  # fmt: skip
+
+
+def _placed(lines: list[Line], plain: list[str], plain_pages: list[int | None]) -> list[Line]:
+    """Each line's place as an inspector finds it: the page number printed on its page and its
+    line on that page (counted top-down from 1)."""
+    by_page: dict[int, list[str]] = {}
+    for text, page in zip(plain, plain_pages, strict=True):
+        if page is not None:
+            by_page.setdefault(page, []).append(text)
+    numbers = sorted(by_page)
+    labels = dict(zip(numbers, page_labels([by_page[p] for p in numbers]), strict=True))
+    out: list[Line] = []
+    count: dict[int | None, int] = {}
+    for ln in lines:
+        page = ln.source.page
+        count[page] = count.get(page, 0) + 1
+        src = replace(ln.source, printed_page=labels.get(page) if page is not None else None, page_line=count[page])
+        out.append(replace(ln, source=src))
+    return out
 
 
 def read_document(path: str | Path, settings: ExtractSettings | None = None) -> Document:
@@ -51,6 +72,7 @@ def read_document(path: str | Path, settings: ExtractSettings | None = None) -> 
         lines, plain, input_kind = reader.to_lines(raw, name, settings), [r.text for r in raw], reader.kind
         plain_pages = [r.page for r in raw]
     meta = read_metadata(plain, plain_pages)
+    lines = _placed(lines, plain, plain_pages)
     tables = find_tables(lines, meta.year, settings)
     claims = find_claims(lines, settings.max_claim_sentence)
     return Document(

@@ -36,6 +36,7 @@ def records(report: NormalizedReport) -> dict[str, list[Record]]:
             "source_path": doc.path,
             "sha256": doc.sha256,
             "satker": meta.satker,
+            "satker_confidence": meta.satker_confidence,
             "level": meta.level,
             "region_name": meta.name,
             "province": meta.province or (report.region.region.province if report.region.region else None),
@@ -76,6 +77,8 @@ def records(report: NormalizedReport) -> dict[str, list[Record]]:
         confidences = [v.confidence for v in (r.target, r.realisasi, r.capaian) if v is not None and v.confidence is not None]
         rec |= {"value_notes": "; ".join(notes) or None, "ocr_confidence": min(confidences) if confidences else None}
         rec |= {"page": r.source.page, "line": r.source.line, "lines": ",".join(map(str, r.lines))}
+        rec |= {"unit_label": r.unit_label, "category": r.category, "printed_page": r.source.printed_page, "page_line": r.source.page_line}
+        rec["bbox"] = ",".join(f"{v:.1f}" for v in r.source.bbox) if r.source.bbox else None
         measurements.append(rec)
         for h in r.history:
             history.append(
