@@ -340,7 +340,8 @@ def _damaged_multi_year(lines: list[tuple[str, ...]], width: int) -> bool:
     # a cell of two role words and nothing else (`Indikator Realisasi`, `Target Realisasi`)
     doubled = any(len(re.findall(r"indikator|target|realisasi|capaian", c)) >= 2 and len(c.split()) <= 3 for c in cells)
     split_year = any(re.fullmatch(r"\d", a) and re.fullmatch(r"\d{3,4}", b) for ln in lines for a, b in itertools.pairwise(ln))
-    twice = any(sum(1 for c in ln if "indikator" in c.lower()) >= 2 for ln in lines)  # `Indikator | Indikator`
+    # `Indikator | Indikator`: the same name heading two cells of one line
+    twice = any(sum(1 for c in ln if re.fullmatch(r"indikator(?: kinerja)?", c.strip().lower())) >= 2 for ln in lines)
     return doubled or split_year or twice
 
 

@@ -65,8 +65,6 @@ def _running_prefixes(edges: list[list[str]]) -> set[str]:
 def _candidates(lines: list[str], running: set[str]) -> list[str]:
     out = []
     for t in lines:
-        if m := _ALONE.match(t):
-            out.append(_clean(m.group("n")))
-        elif (m := _TRAILING.match(t) or _LEADING.match(t)) and m.group("text").strip().lower() in running:
+        if (m := _ALONE.match(t)) or ((m := _TRAILING.match(t) or _LEADING.match(t)) and m.group("text").strip().lower() in running):
             out.append(_clean(m.group("n")))
     return out

@@ -123,3 +123,11 @@ INDICATOR_START = re.compile(
     r"terlaksananya|menurunnya|bertambahnya|luas|panjang|volume|produksi|produktivitas|populasi|kondisi|status|skor|derajat)\b",
     re.I,
 )
+
+#: Demo and trial watermarks whose text a PDF tool writes into the page's text layer
+#: (`r22_disperkim`: PDF-XChange's "Click to buy NOW! … www.docu-track.com" on every page).
+WATERMARKS = re.compile(
+    r"Click\s+to\s+buy\s+NOW!?|PDF-XChange(?:\s+(?:Editor|Viewer|PRO))?|www\.docu-track\.com|"
+    r"Unregistered\s+version|Evaluation\s+(?:copy|only)|Created\s+(?:by|with)\s+(?:novaPDF|PDFill|pdfFactory)\S*",
+    re.I,
+)

@@ -47,7 +47,11 @@ TABLES: tuple[TableDef, ...] = (
             C("source_path", "VARCHAR", "path the report was ingested from"),
             C("sha256", "VARCHAR", "sha256 of the file's bytes"),
             C("satker", "VARCHAR", "the satker as the report names itself (title, running headers), e.g. `KPU Kabupaten Muaro Jambi`"),
-            C("satker_confidence", "DOUBLE", "1 when the report names itself so in its title or running headers; lower when only its body does"),
+            C(
+                "satker_confidence",
+                "DOUBLE",
+                "1 when the report names itself so in its title or running headers; lower when only its body does",
+            ),
             C("level", "VARCHAR", "`kabupaten`, `kota` or `provinsi`"),
             C("region_name", "VARCHAR", "the region's name as printed (`Muaro Jambi`)"),
             C("province", "VARCHAR", "province when the report states it"),

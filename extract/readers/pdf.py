@@ -17,17 +17,20 @@ from typing import Any
 
 from extract.errors import UnreadableInput
 from extract.layout import find_grids
-from extract.layout.geometry import Word
+from extract.layout.geometry import Box, Segment, Word, inside, line_text
+from extract.layout.geometry import visual_lines as layout_lines
 from extract.layout.settings import LayoutSettings
 from extract.model import Line, Source
 from extract.readers.ocr import OcrPage
 from extract.readers.pdf_geometry import segments, words
 from extract.readers.pdf_glyphs import visual_lines, words_of
 from extract.readers.pdf_lattice import Item, grid_items, pdf_text, prose
+from extract.readers.pdf_rotation import Rotation, page_rotation, upright_words
 from extract.readers.pdf_words import Columns, unruled_tables
 from extract.readers.scan import ocr_pages, page_items
 from extract.settings import ExtractSettings
 from extract.values import is_value
+from extract.vocabulary import WATERMARKS
 
 _TABLE_WORDS = re.compile(r"\b(target|realisasi|capaian|indikator)\b", re.I)
 _WRAPPED = 70  # a narrative line this long was wrapped by the layout, the sentence goes on
@@ -88,7 +91,9 @@ def _read(path: Path, settings: ExtractSettings) -> tuple[list[Line], list[tuple
                 items, carried = _text_page(pages[i], i, carried, table_page, text, path_type)
             items = _merge(sorted(items, key=lambda it: it.top))
             first = True
-            for it in items:
+            for it in (_unmarked(it) for it in items):
+                if it is None:
+                    continue
                 source = Source(str(path), len(lines) + 1, i + 1, it.bbox)
                 region = i * 1000 + it.region if it.region is not None else None
                 line = Line(
@@ -128,6 +133,9 @@ def _text_page(
     columns (or continue one), else its text as paragraphs."""
     page, textpage = loaded
     height = page.get_height()
+    rot = page_rotation(textpage, page.get_width(), height)
+    if rot is not None:
+        return _turned_page(textpage, rot, index, [rot.segment(g) for g in segments(page, path_type, _LAYOUT)]), None
     cache: list[list[Word]] = []
 
     def page_words() -> list[Word]:
@@ -154,6 +162,30 @@ def _text_page(
         spans = [(g.ys[0], g.ys[-1]) for g in found]
         return rows + [Item(top, [t]) for top, t in prose(textpage, page.get_width(), height, spans)], None
     return [Item(k * 0.01, [t]) for k, t in enumerate(_paragraphs(text.splitlines()))], None
+
+
+def _turned_page(textpage: Any, rot: Rotation, index: int, rules: list[Segment]) -> list[Item]:
+    """A page whose content is turned (see pdf_rotation): tables and prose from its geometry
+    turned upright; a cell's text read from its box turned back."""
+    upright = upright_words(textpage, rot)
+    page_text = pdf_text(textpage, rot.height)
+
+    def cell_text(box: Box) -> tuple[str, float | None]:
+        return page_text(rot.box_back(box))
+
+    found = find_grids(rules, lambda: upright, cell_text, index, _LAYOUT, True)
+    rows = [it for k, g in enumerate(found) for it in grid_items(g, k)]
+    taken = [g.bbox for g in found]
+    loose = [w for w in upright if not any(inside(w, b) for b in taken)]
+    return rows + [Item(ln[0].top, [line_text(ln)]) for ln in layout_lines(loose)]
+
+
+def _unmarked(it: Item) -> Item | None:
+    """The item without a demo watermark's text; None when nothing else was in it."""
+    cells = [" ".join(WATERMARKS.sub(" ", c).split()) if WATERMARKS.search(c) else c for c in it.cells]
+    if len(cells) == 1 and not cells[0]:
+        return None
+    return it._replace(cells=cells)
 
 
 def _figures(items: list[Item]) -> int:
