@@ -50,6 +50,8 @@ def norm(text: str | None) -> str | None:
 
 def _row(r: dict[str, object]) -> Row:
     kind = str(r.get("kind") or r.get("table"))
+    if "narrative" in str(r.get("source", "")):
+        kind = "narasi"  # rows the excerpt gives as sentences: lakip stores them as `narasi`
 
     def val(k: str) -> str | None:
         v = r.get(k)

@@ -14,6 +14,7 @@ from extract.claims import find_claims
 from extract.errors import LakipError, UnreadableInput, UnsupportedInput
 from extract.metadata import read_metadata
 from extract.model import Document, Line, Row, Table
+from extract.narrative import narrative_tables
 from extract.pagelabels import page_labels
 from extract.readers import pick_text_reader
 from extract.settings import ExtractSettings
@@ -74,6 +75,7 @@ def read_document(path: str | Path, settings: ExtractSettings | None = None) -> 
     meta = read_metadata(plain, plain_pages)
     lines = _placed(lines, plain, plain_pages)
     tables = find_tables(lines, meta.year, settings)
+    tables += narrative_tables(lines, len(tables) + 1)
     claims = find_claims(lines, settings.max_claim_sentence)
     return Document(
         path=name,

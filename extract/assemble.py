@@ -227,7 +227,7 @@ class _Assembler:
             return
         activity = _activity(act, drafts, self.current_stack())
         d = _Draft(no_text if numbered else None, ln.source, self.current_stack(), [name] if name else [], activity)
-        d.lines.append(ln.source.line)
+        d.lines += [ln.source.line, *ln.joined]
         _fill(d, ln, cells, parsed, self.label_cols)
         drafts.append(d)
         self.prev = "row"

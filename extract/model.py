@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-TableKind = Literal["pengukuran", "perjanjian", "rencana", "multi_year", "kegiatan", "other"]
+TableKind = Literal["pengukuran", "perjanjian", "rencana", "multi_year", "kegiatan", "narasi", "other"]
 ValueKind = Literal["number", "percent", "money", "count", "grade", "opinion", "text", "empty"]
-InputKind = Literal["text-tsv", "text-flat", "text-markdown", "pdf", "scan"]
+InputKind = Literal["text-tsv", "text-flat", "text-markdown", "text-layout", "pdf", "scan"]
 
 #: The table kinds that land in `measurements`; `other` tables are kept in the
 #: document (the audit may sum them) but are not performance tables.
-MEASURED_KINDS: tuple[TableKind, ...] = ("pengukuran", "perjanjian", "rencana", "multi_year", "kegiatan")
+#: (`narasi`: indicator rows read from sentences of the narrative, not from a table)
+MEASURED_KINDS: tuple[TableKind, ...] = ("pengukuran", "perjanjian", "rencana", "multi_year", "kegiatan", "narasi")
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class Line:
     spans: tuple[int, ...] = ()  # columns each cell covers (merged across); () = one each
     covered: tuple[bool, ...] = ()  # the cell is the lower part of a cell merged down from above
     whole: bool = False  # the line is one whole table row (a ruled row: its cells' lines already joined)
+    joined: tuple[int, ...] = ()  # further source lines a reader folded into this one (a flat text row's wrapped lines)
 
     @property
     def text(self) -> str:

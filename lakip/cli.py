@@ -25,7 +25,8 @@ def _line(r: FileResult) -> str:
         return f"✗ {name}: {r.error}"
     if r.status == "duplicate":
         return f"= {name}: {r.note} [duplicate, skipped]"
-    kinds = " · ".join(f"{k} {r.counts.get(k, 0)}" for k in MEASURED_KINDS)
+    # (rows read from sentences, `narasi`, are named only where a report has them)
+    kinds = " · ".join(f"{k} {r.counts.get(k, 0)}" for k in MEASURED_KINDS if k != "narasi" or r.counts.get(k))
     audit = "/".join(str(r.findings.get(s, 0)) for s in ("error", "warning", "info"))
     note = f" ({r.note})" if r.note else ""
     return (

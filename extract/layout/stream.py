@@ -64,7 +64,8 @@ def _split(line: list[Chunk], xs: list[float]) -> list[Chunk]:
     out: list[Chunk] = []
     for ch in line:
         c0, c1 = _span(ch, xs)
-        if c0 == c1 or sum(1 for w in ch.words if _NUMBERISH.search(w.text)) < 2:
+        named = sum(1 for w in ch.words if w.text.lower().strip(".:") in KEY_WORDS)
+        if c0 == c1 or (sum(1 for w in ch.words if _NUMBERISH.search(w.text)) < 2 and named < 2):
             out.append(ch)
             continue
         by_col: dict[int, list[Word]] = {}
@@ -80,13 +81,14 @@ def gutters(lines: list[list[Chunk]], x0: float, x1: float, s: LayoutSettings) -
     if len(multi) < s.min_table_lines:
         return []
     # one-chunk lines (group rows spanning the table, a name's wrapped tail) cross gutters by
-    # nature: the columns come from the lines that have them
+    # nature, and so do header cells spanning columns (`Realisasi Capaian` one space apart): the
+    # columns come from the lines with figures where there are two or more
+    figured = [ln for ln in multi if sum(1 for ch in ln if _VALUE.match(ch.text) or _NUMBERISH.search(ch.text)) >= 2]
     width = int(x1 - x0) + 2
-    cover = [0] * width
-    for ln in multi:
-        for ch in ln:
-            for x in range(max(0, int(ch.x0 - x0)), min(width, int(ch.x1 - x0) + 1)):
-                cover[x] += 1
+    everyone = _coverage(multi, x0, width)
+    if len(figured) >= 2:
+        multi = figured
+    cover = _coverage(multi, x0, width)
     allowed = int(s.gutter_crossings * len(multi))
     edges: list[float] = []
     x = 0
@@ -100,8 +102,18 @@ def gutters(lines: list[list[Chunk]], x0: float, x1: float, s: LayoutSettings) -
         while x < width and cover[x] <= allowed:
             x += 1
         if seen_text and x < width and x - start >= 3:
-            edges.append(x0 + _emptiest(cover, start, x))
+            # where in the gutter: where the fewest of all lines cross it (header cells reach into it)
+            edges.append(x0 + _emptiest(everyone, start, x))
     return edges
+
+
+def _coverage(lines: list[list[Chunk]], x0: float, width: int) -> list[int]:
+    cover = [0] * width
+    for ln in lines:
+        for ch in ln:
+            for x in range(max(0, int(ch.x0 - x0)), min(width, int(ch.x1 - x0) + 1)):
+                cover[x] += 1
+    return cover
 
 
 def _emptiest(cover: list[int], start: int, end: int) -> float:

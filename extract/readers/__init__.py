@@ -29,7 +29,7 @@ def register(reader: TextReader) -> TextReader:
 
 
 def pick_text_reader(raw: list[RawLine]) -> TextReader:
-    from extract.readers import flat, text  # noqa: F401  (registers the readers)
+    from extract.readers import flat, layout_text, text  # noqa: F401  (registers the readers)
 
     scored = sorted(TEXT_READERS.values(), key=lambda r: r.sniff(raw), reverse=True)
     return scored[0]
