@@ -167,9 +167,10 @@ def role_of(path: str) -> tuple[str, int | None]:
     """A column's role and year from its header path. Target, realisasi and capaian are read
     from the lowest header level that names one, and there the first named wins (`Capaian
     Target terhadap Realisasi` is a capaian, `Rencana Tingkat Capaian` a target)."""
+    path = re.sub(r"\b[1il]((?:19|20)\d\d)\b", r"\1", path)  # `Realisas i 2021` OCR'd as `Realisas 12021`
     years = YEAR.findall(path)
     year = int(years[-1]) if years else None
-    text = _heal(" ".join(YEAR.sub(" ", path.lower()).replace("_", " ").split()))
+    text = _ocr_words(_heal(" ".join(YEAR.sub(" ", path.lower()).replace("_", " ").split())))
     text = re.sub(r"\s*/\s*", " / ", text).strip(" /")
     for role, pattern in ROLE_PATTERNS:
         if role in VALUE_ROLES:
@@ -182,6 +183,22 @@ def role_of(path: str) -> tuple[str, int | None]:
     if year is not None and not re.sub(r"[\W\d]|tahun|th|s\.?d", "", text):
         return "year", year  # a bare year: a value of that year (what kind, the table says)
     return "ignore", year
+
+
+def _ocr_words(text: str) -> str:
+    """Header words as OCR misreads them, set right: `canaian` -> `capaian`, `realisas` ->
+    `realisasi`, `yo` -> `%` (one letter off in words of six letters or more, two in longer ones)."""
+    out = []
+    for w in text.split(" "):
+        if w == "yo":
+            out.append("%")
+            continue
+        if len(w) >= 6 and w not in HEADER_WORDS:
+            best = min(_ROLE_WORDS, key=lambda h: Levenshtein.distance(w, h))
+            if Levenshtein.distance(w, best) <= (2 if len(w) >= 8 else 1):
+                w = best
+        out.append(w)
+    return " ".join(out)
 
 
 def _heal(text: str) -> str:
