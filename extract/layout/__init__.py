@@ -5,6 +5,7 @@ grids from word alignment where the rulings make no columns or there are none (`
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 
 from extract.layout.geometry import Box, Segment, Word, inside
@@ -24,17 +25,20 @@ def find_grids(
     page: int,
     s: LayoutSettings,
     unruled: bool,
+    scanned: bool = False,
 ) -> list[Grid]:
     """The page's tables, top-down. `words` is called only when alignment is needed; `unruled`
     says whether to look for tables without any rules (a page that names table columns)."""
     grids: list[Grid] = []
     for region in regions(join(segments, s), s):
         g = lattice(region, text_of, s, page)
-        if _few_columns(g, region):
-            # horizontal rules (and maybe one vertical): the words say where the columns are
+        if _few_columns(g, region) or (scanned and g is not None and len(region.horizontals) >= 3):
+            # horizontal rules and few verticals (or, on a scan, verticals that may be broken into
+            # dots): the words say where the columns are; the reading that puts more figures in
+            # cells of their own wins
             bands = _bands(region)
             aligned = stream_grid(words(), region.bbox, bands, page, s) if bands else None
-            if aligned is not None and (g is None or aligned.n_cols >= g.n_cols + 2):
+            if aligned is not None and (g is None or _figures(aligned) > _figures(g) or aligned.n_cols >= g.n_cols + 2):
                 g = aligned
         if g is not None and g.method == "lattice":
             g = split_bands(g, words, s)
@@ -48,6 +52,14 @@ def find_grids(
             if g is not None and g.n_cols >= 3:
                 grids.append(g)
     return sorted(grids, key=lambda g: g.ys[0])
+
+
+_FIGURE = re.compile(r"^(?:Rp\.?\s*)?[\d.,]+\s*(?:%|[A-Za-z/]+)?$|^(?:AA|A|BB|B|CC|C|D|WTP|WDP|TW|TMP)$")
+
+
+def _figures(g: Grid) -> int:
+    """Cells holding one figure each."""
+    return sum(1 for c in g.cells if c.colspan == 1 and _FIGURE.match(" ".join(c.text.split())))
 
 
 def _few_columns(g: Grid | None, region: RuledRegion) -> bool:

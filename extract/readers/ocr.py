@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -112,6 +113,11 @@ def read_image(gray: Any, dpi: float, binary: str, settings: ExtractSettings) ->
 
     scale = 72.0 / dpi
     img = cv2.medianBlur(np.ascontiguousarray(gray), 3)
+    turns = _turns(img, dpi, binary, settings)
+    if turns:
+        img = np.ascontiguousarray(np.rot90(img, turns))
+    _, dark = cv2.threshold(img, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    img = _uninvert(img, dark, dpi)
     _, dark = cv2.threshold(img, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     angle = _skew(dark, settings.ocr_max_skew)
     if angle:
@@ -138,6 +144,48 @@ def read_image(gray: Any, dpi: float, binary: str, settings: ExtractSettings) ->
         height=h * scale,
     )
     return page, img
+
+
+def _turns(img: Any, dpi: float, binary: str, settings: ExtractSettings) -> int:
+    """Quarter turns (counter-clockwise, for numpy's rot90) that set a page printed sideways
+    upright: a landscape table scanned on a portrait page (`r03_dpsda` pp. 26-39, 56-112). Text
+    lines make the row profile of an upright page ragged; when the column profile is the more
+    ragged one, tesseract's orientation detection says which way the page is turned."""
+    import cv2
+    import numpy as np
+
+    small = cv2.resize(img, None, fx=50 / dpi, fy=50 / dpi, interpolation=cv2.INTER_AREA)
+    ink = (small < 160).astype(np.float32)
+    if ink.sum() < 200:
+        return 0
+
+    def ragged(profile: Any) -> float:
+        return float(np.abs(np.diff(profile)).sum() / (profile.sum() + 1))
+
+    if ragged(ink.sum(axis=0)) <= 1.2 * ragged(ink.sum(axis=1)):
+        return 0
+    _ok, png = cv2.imencode(".png", img)
+    cmd = [binary, "stdin", "stdout", "--psm", "0", "--dpi", str(round(dpi))]
+    done = subprocess.run(cmd, input=png.tobytes(), capture_output=True, timeout=settings.ocr_page_timeout, check=False)
+    m = re.search(r"Rotate:\s*(\d+)", done.stdout.decode(errors="replace"))
+    rotate = int(m.group(1)) if m else 0
+    return {90: 3, 180: 2, 270: 1}.get(rotate, 0)  # tesseract says clockwise degrees to rotate
+
+
+def _uninvert(img: Any, dark: Any, dpi: float) -> Any:
+    """White text on black cells (table headers printed white on black, `r03_dpsda`) inverted,
+    so tesseract reads them and the white gaps between the cells become rulings."""
+    import cv2
+
+    n, _labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    out = img
+    for k in range(1, n):
+        x, y, w, h, area = (int(v) for v in stats[k])
+        if w >= 0.4 * dpi and h >= 0.1 * dpi and area >= 0.55 * w * h:
+            if out is img:
+                out = img.copy()
+            out[y : y + h, x : x + w] = 255 - out[y : y + h, x : x + w]
+    return out
 
 
 def _faint(img: Any) -> Any:

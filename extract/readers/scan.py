@@ -15,10 +15,12 @@ from dataclasses import replace
 from typing import Any
 
 from extract.errors import UnreadableInput
+from extract.layout import find_grids
+from extract.layout.geometry import Word as LayoutWord
 from extract.layout.settings import LayoutSettings
 from extract.readers.ocr import OcrPage, OcrWord, read_cells, read_image, require
 from extract.readers.pdf_glyphs import VLine, Word
-from extract.readers.pdf_lattice import Box, Item, grid_items, outside, ruled_grids
+from extract.readers.pdf_lattice import Box, Item, grid_items, outside
 from extract.readers.pdf_words import Columns, unruled_tables
 from extract.settings import ExtractSettings
 from extract.values import GRADES, OPINIONS
@@ -36,7 +38,9 @@ def _dpi(page: Any, settings: ExtractSettings) -> float:
         left, _, right, _ = obj.get_bounds()
         if right - left > page.get_width() / 2:
             best = max(best, obj.get_px_size()[0] / ((right - left) / 72))
-    return min(400.0, max(150.0, best or 300.0))
+    # below 200 dpi (an office copier's 100 dpi, 1 bit) the page is rendered at 300: tesseract at
+    # the native 100 dpi reads `88,50%` as `89,504`
+    return min(400.0, best) if best >= 200 else 300.0
 
 
 def _render(page: Any, dpi: float) -> Any:
@@ -91,10 +95,13 @@ def _ocr_page(gray: Any, dpi: float, binary: str, settings: ExtractSettings) -> 
         return text, conf
 
     segments = [*page.horizontal, *page.vertical]
-    grids = ruled_grids(segments, probe, 0, _LAYOUT)
+    # the same table layer as a born-digital page's: ruled grids, and columns from the words'
+    # alignment where the rulings make none (or there are none)
+    aligned = [LayoutWord(w.x0, w.top, w.x1, w.bottom, w.text, w.conf, w.line) for w in words]
+    grids = find_grids(segments, lambda: aligned, probe, 0, _LAYOUT, True, True)
     if doubtful:
         again = {box: _join(found) for box, found in read_cells(img, doubtful, dpi, binary, settings) if found}
-        grids = ruled_grids(segments, _cell_text(words, again), 0, _LAYOUT)
+        grids = find_grids(segments, lambda: aligned, _cell_text(words, again), 0, _LAYOUT, True, True)
     rows = [it for k, g in enumerate(grids) for it in grid_items(g, k)]
     return replace(page, rows=tuple(rows), spans=tuple((g.ys[0], g.ys[-1]) for g in grids))
 
