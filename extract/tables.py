@@ -82,9 +82,11 @@ def _value_like(cell: str) -> bool:
 
 
 def header_rows(region: list[Line]) -> int:
-    """How many rows at the top of a region are its header: header words only, no values;
-    the first must name two columns (`No`, `Indikator`, `Target` …)."""
+    """How many rows at the top of a region are its header: header words only, no values,
+    naming two columns or more between them (`No`, `Indikator`, `Target` …; a vertically centred
+    cell may print its words a line above the others: `Tahun | Tahun` over `No. | Sasaran …`)."""
     k = 0
+    named: set[str] = set()
     while k < len(region) and k < _MAX_HEADER_ROWS:
         cells = [c for c in region[k].cells if c.strip()]
         if hdr.is_column_numbers(region[k].cells):
@@ -98,9 +100,10 @@ def header_rows(region: list[Line]) -> int:
         fragments = len(values) <= 2 and all(re.fullmatch(r"\d{1,3}", c.strip()) for c in values) and len(_role_words(cells)) >= 2
         if not cells or (values and not fragments) or not all(hdr.header_like(c, 0.5) for c in cells):
             break
-        if k == 0 and not hdr.is_header_start(tuple(cells)) and len(_role_words(cells)) < 2:
-            break
+        named |= _role_words(cells) | ({"start"} if hdr.is_header_start(tuple(cells)) else set())
         k += 1
+    if len(named) < 2:
+        return 0
     while k and not any(c.strip() for c in region[k - 1].cells):
         k -= 1  # trailing empty rows belong to the body
     return k

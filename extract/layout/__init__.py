@@ -13,7 +13,7 @@ from extract.layout.grid import Grid
 from extract.layout.lattice import lattice
 from extract.layout.rulings import RuledRegion, join, regions
 from extract.layout.settings import LayoutSettings
-from extract.layout.stream import find_tables, split_bands, stream_grid
+from extract.layout.stream import find_tables, header_above, split_bands, stream_grid
 
 __all__ = ["Grid", "LayoutSettings", "find_grids"]
 
@@ -41,7 +41,7 @@ def find_grids(
             if aligned is not None and (g is None or _figures(aligned) > _figures(g) or aligned.n_cols >= g.n_cols + 2):
                 g = aligned
         if g is not None and g.method == "lattice":
-            g = split_bands(g, words, s)
+            g = header_above(split_bands(g, words, s), words, s)
         if g is not None:
             grids.append(g)
     if unruled:

@@ -374,3 +374,38 @@ def _rebuild(g: Grid, new_rows: list[list[tuple[float, float, list[list[Chunk]]]
         for k, (t, b, members) in enumerate(parts):
             cells += _row_cells(members, first[r] + k, xs, t, b)
     return Grid(g.page, g.xs, tuple(ys), tuple(sorted(cells, key=lambda c: (c.row, c.col))), g.method)
+
+
+# --- a header drawn without rules ---------------------------------------------------------------
+
+
+def header_above(g: Grid, page_words: Callable[[], list[Word]], s: LayoutSettings) -> Grid:
+    """A ruled grid whose first row already holds figures has its header outside the rulings: a
+    header printed on a filled band (white on magenta, `r26_inspektorat` pp. 2-15), which the
+    rulings do not outline. The lines just above the grid whose words sit in its columns are
+    taken as header rows."""
+    first = [c for c in g.cells if c.row == 0]
+    if not any(_VALUE.match(" ".join(c.text.split())) for c in first):
+        return g
+    xs = list(g.xs)
+    above = [w for w in page_words() if xs[0] - 2 <= w.cx <= xs[-1] + 2 and g.ys[0] - 80 <= w.cy < g.ys[0]]
+    lines = visual_lines(above)
+    block: list[list[Word]] = []
+    bottom = g.ys[0]
+    for ln in reversed(lines):
+        if bottom - max(w.bottom for w in ln) > 14 or len(block) >= 4:
+            break
+        block.insert(0, ln)
+        bottom = min(w.top for w in ln)
+    rows = [_split(chunks(ln, s), xs) for ln in block]
+    if not rows or not any(len({_span(ch, xs) for ch in r}) >= 2 for r in rows):
+        return g
+    if any(_span(ch, xs)[0] != _span(ch, xs)[1] and len(r) == 1 for r in rows for ch in r):
+        return g  # one line running across the columns: a caption or a paragraph, not a header
+    cells: list[GridCell] = []
+    tops = [min(ch.top for ch in r) for r in rows]
+    for k, r in enumerate(rows):
+        bottom_k = tops[k + 1] if k + 1 < len(rows) else g.ys[0]
+        cells += _row_cells([r], k, xs, tops[k], bottom_k)
+    moved = [GridCell(c.row + len(rows), c.col, c.rowspan, c.colspan, c.text, c.bbox, c.confidence) for c in g.cells]
+    return Grid(g.page, g.xs, (*tops, *g.ys), tuple(cells + moved), g.method)
