@@ -40,13 +40,29 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         raise UnreadableInput(path, "binary content, not a text export", "give a .txt/.md export or a PDF")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as e:
+        first_bad = e.start
+    damaged = _damaged_utf8(data, first_bad)
+    if damaged is not None:
+        return damaged
     # cp1252 leaves five bytes undefined; latin-1 maps them, so decoding never fails.
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+def _damaged_utf8(data: bytes, first_bad: int) -> tuple[str, str] | None:
+    """UTF-8 with a few invalid bytes (a damaged export): decoded with them replaced, the encoding
+    naming how many and where the first is. None when the file as a whole is not UTF-8: it has
+    no more valid multi-byte characters than invalid bytes (cp1252 text has none)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for ch in text if ord(ch) > 0x7F) - text.count("\ufffd")
+    if valid < bad:
+        return None
+    line = data[:first_bad].count(b"\n") + 1
+    return text, f"utf-8, {bad} invalid byte{'s' if bad != 1 else ''} replaced (first on line {line})"
 
 
 def _looks_utf16(data: bytes) -> bool:

@@ -7,7 +7,6 @@ boxes and shading, or (scans) as dark runs in the image; by here they are all `S
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 
 from extract.layout.geometry import Box, Segment
@@ -79,9 +78,14 @@ def regions(segments: list[Segment], s: LayoutSettings) -> list[RuledRegion]:
             if touches(h, v, s.snap):
                 parent[find(i)] = find(len(hs) + j)
     lone = sorted((i for i in range(len(hs)) if not any(find(i) == find(len(hs) + j) for j in range(len(vs)))), key=lambda i: hs[i].pos)
-    for a, b in itertools.pairwise(lone):
+    # each lone rule against the dozen above it: a table's rules stack, pieces and all
+    pairs = [(lone[a], lone[b]) for b in range(1, len(lone)) for a in range(max(0, b - 12), b)]
+    for a, b in pairs:
         ha, hb = hs[a], hs[b]
-        if abs(ha.start - hb.start) <= s.rule_span_tol and abs(ha.end - hb.end) <= s.rule_span_tol and hb.pos - ha.pos <= s.max_rule_gap:
+        # (a row's rule may come in pieces, broken under a cell merged down: overlap is enough)
+        shared = min(ha.end, hb.end) - max(ha.start, hb.start)
+        same_span = abs(ha.start - hb.start) <= s.rule_span_tol and abs(ha.end - hb.end) <= s.rule_span_tol
+        if (same_span or shared >= 0.5 * min(ha.length, hb.length)) and hb.pos - ha.pos <= s.max_rule_gap:
             parent[find(a)] = find(b)
     groups: dict[int, tuple[list[Segment], list[Segment]]] = {}
     for i, h in enumerate(hs):

@@ -71,7 +71,9 @@ def _split(line: list[Chunk], xs: list[float]) -> list[Chunk]:
         by_col: dict[int, list[Word]] = {}
         for w in ch.words:
             by_col.setdefault(max(0, min(len(xs) - 2, sum(1 for e in xs[1:-1] if e < w.cx))), []).append(w)
-        out += [_chunk(ws) for _, ws in sorted(by_col.items())]
+        for col, ws in sorted(by_col.items()):
+            part = _chunk(ws)  # held inside its column: a word wider than its column stays its own
+            out.append(Chunk(max(part.x0, xs[col] + 1.5), min(part.x1, xs[col + 1] - 1.5), part.top, part.bottom, part.text, part.words))
     return out
 
 
@@ -191,8 +193,12 @@ def stream_grid(words: list[Word], box: Box, bands: list[tuple[float, float]] | 
     rows: list[tuple[float, float, list[list[Chunk]]]] = []
     if bands:
         for b0, b1 in bands:
-            members = [ln for ln in lines if ln and b0 - 1 <= (ln[0].top + ln[0].bottom) / 2 <= b1 + 1]
-            if members:
+            members = [_split(ln, xs) for ln in lines if ln and b0 - 1 <= (ln[0].top + ln[0].bottom) / 2 <= b1 + 1]
+            if members and not any(_VALUE.match(ch.text) for ln in members for ch in ln):
+                # a band without figures (the header): a row per line, so a cell over two columns
+                # (`Tahun 2024`) stands over the cells below it (`Target | Realisasi`)
+                rows += [(min(c.top for c in ln), max(c.bottom for c in ln), [ln]) for ln in members]
+            elif members:
                 rows.append((b0, b1, members))
         method: Method = "hrules"
     else:
@@ -275,8 +281,12 @@ def find_tables(words: list[Word], s: LayoutSettings) -> list[Box]:
             i += 1
             continue
         start = i
-        left = min(c.x0 for c in lines[i])
-        right = max(c.x1 for c in lines[i])
+        # header cells printed higher than the line naming the columns (`Tahun 2024` over the
+        # Target | Realisasi it spans, a vertically centred `Capaian`)
+        while start > 0 and start > i - 3 and _header_words(lines[start - 1]) and lines[start][0].top - max(c.bottom for c in lines[start - 1]) < 6:
+            start -= 1
+        left = min(c.x0 for ln in lines[start : i + 1] for c in ln)
+        right = max(c.x1 for ln in lines[start : i + 1] for c in ln)
         gaps: list[float] = []
         j = i + 1
         while j < len(lines):
@@ -297,6 +307,14 @@ def find_tables(words: list[Word], s: LayoutSettings) -> list[Box]:
             boxes.append((left - 1, top - 1, right + 1, bottom + 1))
         i = max(j, i + 1)
     return boxes
+
+
+_HEADERISH = re.compile(r"^(?:tahun|target|realisasi|capaian|kinerja|\(%\)|%|(?:19|20)\d\d|satuan|kategori|indikator|no\.?)$", re.I)
+
+
+def _header_words(line: list[Chunk]) -> bool:
+    words = [w for ch in line for w in ch.text.split()]
+    return bool(words) and all(_HEADERISH.match(w) for w in words)
 
 
 def _ends(line: list[Chunk], left: float, right: float) -> bool:
