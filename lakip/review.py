@@ -7,13 +7,16 @@ import csv
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 import duckdb
 
 import normalize
 import reports
 import store
-from normalize.catalogue import add_aliases
+from extract.errors import LakipError
+from normalize.catalogue import DEFAULT_DIR, add_aliases
+from reports.cells import neutralize, restore
 from store.renormalize import renormalize
 
 LOW_MARGIN = 10.0  # fuzzy mappings that beat the runner-up by less than this are shown for review
@@ -29,6 +32,22 @@ class Item:
     score: float
     margin: float
     candidates: str  # "ID name (score); …"
+
+
+class ReviewError(LakipError):
+    """A decisions file or a catalogue that cannot be used."""
+
+
+def bad_option(what: str, reason: str, fix: str) -> NoReturn:
+    raise ReviewError(what, reason, fix)
+
+
+def catalogue(directory: Path | None = None) -> normalize.Catalogue:
+    """The catalogue, its errors as the project's own (file, reason, fix)."""
+    try:
+        return normalize.load_catalogue(directory)
+    except normalize.CatalogueError as e:
+        raise ReviewError(e.path, e.reason, e.fix) from e
 
 
 def items(con: duckdb.DuckDBPyConnection, catalogue: normalize.Catalogue, low_margin: float = LOW_MARGIN) -> list[Item]:
@@ -53,30 +72,72 @@ def items(con: duckdb.DuckDBPyConnection, catalogue: normalize.Catalogue, low_ma
 
 
 def write_csv(path: Path, found: list[Item]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(COLUMNS)
-        for i in found:
-            w.writerow([i.indicator_raw, i.times, i.table_kinds, i.current_id or "", i.score, i.margin, i.candidates, ""])
+    """The review sheet. Wordings come from reports: a cell that a spreadsheet would run as a
+    formula (`=`, `+`, `-`, `@` first) is written with a leading `'` (read back without it)."""
+    try:
+        with path.open("w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(COLUMNS)
+            for i in found:
+                row = [i.indicator_raw, i.times, i.table_kinds, i.current_id or "", i.score, i.margin, i.candidates, ""]
+                w.writerow([neutralize(v) if isinstance(v, str) else v for v in row])
+    except OSError as e:
+        raise ReviewError(str(path), f"cannot write it: {e.strerror or e}", "give --csv a file in a folder you may write") from e
 
 
-def read_decisions(path: Path) -> list[tuple[str, str]]:
-    """(indicator_id, wording) for every row whose `decision` column holds an id."""
-    with path.open(encoding="utf-8", newline="") as f:
-        return [(r["decision"].strip(), r["indicator_raw"]) for r in csv.DictReader(f) if (r.get("decision") or "").strip()]
+def read_decisions(path: Path, ids: frozenset[str] | None = None) -> list[tuple[str, str]]:
+    """(indicator_id, wording) for every row whose `decision` column holds an id; with `ids`, every
+    decision must be one of them."""
+    try:
+        with path.open(encoding="utf-8", newline="") as f:
+            reader = csv.DictReader(f)
+            missing = {"indicator_raw", "decision"} - set(reader.fieldnames or ())
+            if missing:
+                raise ReviewError(
+                    str(path),
+                    f"no column {', '.join(sorted(missing))}",
+                    "give the sheet `lakip review --csv FILE` wrote, with `decision` filled",
+                )
+            out = []
+            for n, r in enumerate(reader, start=2):
+                decision = (r.get("decision") or "").strip()
+                if not decision:
+                    continue
+                if ids is not None and decision not in ids:
+                    raise ReviewError(
+                        f"{path}:{n}", f"decision {decision!r} is not an indicator id of the catalogue",
+                        "write an id from the `candidates` column (e.g. IKU-08), or leave `decision` empty",
+                    )  # fmt: skip
+                out.append((decision, restore(r["indicator_raw"] or "")))
+            return out
+    except FileNotFoundError as e:
+        raise ReviewError(str(path), "no such file", "give the sheet written by `lakip review --csv FILE`") from e
+    except (OSError, UnicodeDecodeError, csv.Error) as e:
+        raise ReviewError(str(path), f"cannot read it as a UTF-8 CSV ({e})", "save the sheet as CSV UTF-8 and retry") from e
 
 
 def accept(decisions: list[tuple[str, str]], catalogue_dir: Path | None = None) -> int:
-    return add_aliases(decisions, f"review:{date.today().isoformat()}", catalogue_dir)
+    try:
+        return add_aliases(decisions, f"review:{date.today().isoformat()}", catalogue_dir)
+    except normalize.CatalogueError as e:
+        raise ReviewError(e.path, e.reason, e.fix) from e
+
+
+def accept_file(path: Path, catalogue_dir: Path | None = None) -> tuple[int, Path]:
+    """Accept the decisions of a review sheet; return how many aliases are new, and the alias file."""
+    ids = frozenset(i.indicator_id for i in catalogue(catalogue_dir).indicators)
+    return accept(read_decisions(path, ids), catalogue_dir), (catalogue_dir or DEFAULT_DIR) / "aliases.csv"
 
 
 def apply(db: Path, catalogue_dir: Path | None = None) -> int:
     """Re-map every stored row with the current catalogue, reload it, re-run the audit. Return rows whose id changed."""
-    catalogue = normalize.load_catalogue(catalogue_dir)
+    cat = catalogue(catalogue_dir)
+    if not Path(db).is_file():
+        raise store.StoreError(str(db), "no database here", "check --db, or create one with `lakip ingest FILES --db FILE`")
     con = store.connect(db)
     try:
-        store.load_indicators(con, catalogue)
-        changed = renormalize(con, normalize.Matcher(catalogue))
+        store.load_indicators(con, cat)
+        changed = renormalize(con, normalize.Matcher(cat))
         for (rid,) in con.execute("SELECT report_id FROM reports").fetchall():
             reports.audit(con, rid)
         return changed

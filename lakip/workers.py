@@ -3,21 +3,37 @@
 The parent owns DuckDB (one writer); workers only read files and return normalised
 reports. A worker that hangs past the timeout is killed, one that crashes or runs out
 of memory dies on its own; either way the parent records the file's error, starts a
-fresh worker and the batch goes on.
+fresh worker and the batch goes on. Workers ignore Ctrl-C (the parent decides) and die
+with the parent, however it ends.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing as mp
 import os
 import resource
+import signal
+import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
+
+from extract.errors import LakipError
+
+#: Address space a worker needs for a scanned seed report (OpenCV, OpenBLAS and tesseract's
+#: threads): measured 700 MB; below this every scan fails.
+MIN_MEMORY_MB = 768
+MAX_WORKERS = 256
+
+
+class SettingsError(LakipError):
+    """An option out of its range."""
 
 
 @dataclass(frozen=True)
@@ -27,8 +43,19 @@ class WorkSettings:
     memory_mb: int = 2048  # address-space cap per worker (RLIMIT_AS)
 
     def __post_init__(self) -> None:
-        if self.workers < 1 or self.timeout_s <= 0 or self.memory_mb < 256:
-            raise ValueError(f"invalid WorkSettings: {self}")
+        cores = os.cpu_count() or 1
+        if not 1 <= self.workers <= MAX_WORKERS:
+            raise SettingsError(
+                f"--workers {self.workers}", f"must be 1 to {MAX_WORKERS}", f"give --workers {cores} (this machine's cores)"
+            )
+        if not self.timeout_s > 0:
+            raise SettingsError(f"--timeout {self.timeout_s:g}", "must be more than 0 seconds", "give e.g. --timeout 900 (the default)")
+        if self.memory_mb < MIN_MEMORY_MB:
+            raise SettingsError(
+                f"--memory-mb {self.memory_mb}",
+                f"too little for one report: a scanned report needs about 700 MB, so at least {MIN_MEMORY_MB}",
+                "give --memory-mb 2048 (the default) or more",
+            )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -60,10 +87,48 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _worker(conn: Connection, memory_mb: int, ocr_workers: int) -> None:
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the parent ends, even by kill -9 (Linux: the kernel sends SIGKILL;
+    elsewhere a watcher thread notices the parent is gone)."""
+    armed = False
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            armed = ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL) == 0
+    if os.getppid() != parent:  # the parent died before the kernel was told
+        os._exit(1)
+    if not armed:
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(1)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+
+
+_OUT_OF_MEMORY = ("insufficient memory", "failed to allocate", "failed to map segment", "can't start new thread", "cannot allocate memory")
+
+
+def failure_reason(e: BaseException, memory_mb: int) -> str:
+    """One line for a file whose extraction raised `e`."""
+    if isinstance(e, LakipError):
+        return " ".join(f"{e.reason} ({e.fix})".split())
+    text = " ".join(str(e).split())
+    if isinstance(e, MemoryError) or any(s in text.lower() for s in _OUT_OF_MEMORY):
+        return f"out of memory (over {memory_mb} MB; raise --memory-mb or split the file)"
+    if isinstance(e, RecursionError):
+        return "structure nested too deeply to read (damaged or hostile file)"
+    return f"{type(e).__name__}: {text[:300]} (a lakip bug: report it with the file)"
+
+
+def _worker(conn: Connection, memory_mb: int, ocr_workers: int, parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent decides
+    _die_with(parent)
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    from extract.errors import LakipError
 
     while True:
         path = conn.recv()
@@ -75,14 +140,8 @@ def _worker(conn: Connection, memory_mb: int, ocr_workers: int) -> None:
         try:
             report = extract_one(path, ocr_workers)
             result = Outcome(path, report)
-        except LakipError as e:
-            result = Outcome(path, None, "extract", f"{e.reason} ({e.fix})")
-        except MemoryError:
-            result = Outcome(path, None, "extract", f"out of memory (over {memory_mb} MB; raise --memory-mb or split the file)")
-        except RecursionError:
-            result = Outcome(path, None, "extract", "structure nested too deeply to read (damaged or hostile file)")
         except Exception as e:
-            result = Outcome(path, None, "extract", f"{type(e).__name__}: {e} (a lakip bug: report it with the file)")
+            result = Outcome(path, None, "extract", failure_reason(e, memory_mb))
         conn.send(Outcome(result.path, result.report, result.stage, result.error, time.perf_counter() - start, _peak_rss_mb()))
 
 
@@ -104,11 +163,12 @@ def run(paths: Iterable[Path], settings: WorkSettings, on_start: Callable[[Path]
         parent, child = ctx.Pipe()
         # the cores are shared: each worker OCRs its scans with its share of them
         ocr_workers = max(1, (os.cpu_count() or 1) // settings.workers)
-        proc = ctx.Process(target=_worker, args=(child, settings.memory_mb, ocr_workers), daemon=True)
+        proc = ctx.Process(target=_worker, args=(child, settings.memory_mb, ocr_workers, os.getpid()), daemon=True)
         proc.start()
         child.close()
         return _Slot(proc, parent)
 
+    completed = False
     try:
         slots = [spawn() for _ in range(min(settings.workers, len(todo)) or 0)]
         while todo or any(s.path is not None for s in slots):
@@ -142,15 +202,25 @@ def run(paths: Iterable[Path], settings: WorkSettings, on_start: Callable[[Path]
                     s.proc.join()
                     slots[i] = spawn()
                     yield Outcome(path, None, "extract", failure, time.monotonic() - s.started)
+        completed = True
     finally:
+        _stop(slots, graceful=completed)
+
+
+def _stop(slots: list[_Slot], graceful: bool) -> None:
+    """Idle workers are asked to exit; on an interrupt or an error every worker is killed at once."""
+    if graceful:
         for s in slots:
             with contextlib.suppress(OSError, BrokenPipeError):
                 s.conn.send(None)
         deadline = time.monotonic() + 5
         for s in slots:
             s.proc.join(max(0.0, deadline - time.monotonic()))
-            if s.proc.is_alive():
-                s.proc.kill()
+    for s in slots:
+        if s.proc.is_alive():
+            s.proc.kill()
+        s.proc.join()
+        s.conn.close()
 
 
-__all__ = ["Outcome", "WorkSettings", "run"]
+__all__ = ["MIN_MEMORY_MB", "Outcome", "SettingsError", "WorkSettings", "failure_reason", "run"]

@@ -82,7 +82,8 @@ def finding(check_id: str, *, evidence: str, line: int | None, page: int | None,
     """Build a finding from its declared code; keyword arguments fill the template."""
     code = CODES[check_id]
     fields = {k: kw.pop(k) for k in ("indicator_id", "table_seq", "row_seq", "cells") if k in kw}
-    return Finding(check_id, code.severity, code.template.format(**kw), evidence, line, page, **fields)
+    computed = None if kw.get("computed") is None else str(kw["computed"])
+    return Finding(check_id, code.severity, code.template.format(**kw), evidence, line, page, **fields, computed=computed)
 
 
 def row_finding(check_id: str, ctx: Any, row: Any, cells: tuple[str, ...] = (), **kw: Any) -> Finding:

@@ -29,6 +29,7 @@ class Finding:
     table_seq: int | None = None
     row_seq: int | None = None
     cells: tuple[str, ...] = field(default=())  # columns in question: target, realisasi, capaian
+    computed: str | None = None  # the figure the check recomputed, as the message prints it
 
     def record(self, report_id: str) -> dict[str, Any]:
         return {
@@ -43,4 +44,5 @@ class Finding:
             "table_seq": self.table_seq,
             "row_seq": self.row_seq,
             "cells": ",".join(self.cells) or None,
+            "computed": self.computed,
         }

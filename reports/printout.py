@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime, timedelta, timezone
 from html import escape
 from importlib.resources import files
 from typing import Any
@@ -17,9 +18,11 @@ from typing import Any
 import duckdb
 
 from reports.codes import CODES
-from reports.model import SEVERITY_ORDER
+from reports.model import SEVERITY_ORDER, Finding
 
-SEVERITY_ID = {"error": "Galat", "warning": "Peringatan", "info": "Info"}
+SEVERITY_ID = {"error": "Kesalahan", "warning": "Peringatan", "info": "Info"}
+WIB = timezone(timedelta(hours=7), "WIB")  # the inspectors' time (no daylight saving)
+QUOTE_TEXT, QUOTE_HTML = 400, 600  # characters of a quote shown
 KIND_ID = {"pengukuran": "Pengukuran Kinerja", "multi_year": "Tabel kegiatan (multi-tahun)", "kegiatan": "Tabel kegiatan"}
 
 
@@ -40,9 +43,14 @@ def _dicts(con: duckdb.DuckDBPyConnection, sql: str, args: list[Any]) -> list[di
     return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
 
 
-def load_printout(con: duckdb.DuckDBPyConnection, report_id: str) -> Printout:
+def load_printout(con: duckdb.DuckDBPyConnection, report_id: str, findings_now: Sequence[Finding] | None = None) -> Printout:
+    """The printout of a stored report: its stored findings, or `findings_now` (an audit run
+    without storing it)."""
     report = _dicts(con, "SELECT * FROM reports WHERE report_id = ?", [report_id])[0]
-    findings = _dicts(con, "SELECT * FROM findings WHERE report_id = ?", [report_id])
+    if findings_now is None:
+        findings = _dicts(con, "SELECT * FROM findings WHERE report_id = ?", [report_id])
+    else:
+        findings = [f.record(report_id) for f in findings_now]
     findings.sort(key=lambda f: (SEVERITY_ORDER[f["severity"]], f["line"] or 0))
     flagged = {(f["table_seq"], f["row_seq"]) for f in findings if f["table_seq"] is not None}
     rows = [
@@ -51,6 +59,20 @@ def load_printout(con: duckdb.DuckDBPyConnection, report_id: str) -> Printout:
         if r["table_kind"] == "pengukuran" or (r["table_seq"], r["row_seq"]) in flagged
     ]
     return Printout(report, findings, rows)
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters at a word boundary, with "…" when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:") + "…"
+
+
+def stamp(now: datetime | None = None) -> str:
+    """When a printout was made, in WIB."""
+    return (now or datetime.now(WIB)).astimezone(WIB).strftime("%d-%m-%Y %H:%M WIB")
 
 
 def _where(f: dict[str, Any]) -> str:
@@ -74,7 +96,7 @@ def to_text(p: Printout) -> str:
         code = CODES[f["check_id"]]
         out.append(f"{n}. [{SEVERITY_ID[f['severity']]}] {code.title} ({f['check_id']}) — {_where(f)}")
         out.append(f"   {f['message']}")
-        out.append(f"   Kutipan: “{f['evidence'][:400]}”")
+        out.append(f"   Kutipan: “{clip(f['evidence'], QUOTE_TEXT)}”")
     if not p.findings:
         out.append("Tidak ada temuan.")
     return "\n".join(out) + "\n"
@@ -103,15 +125,14 @@ def to_html(p: Printout) -> str:
             parts.append(
                 f"<li><span class='sev {f['severity']}'>{SEVERITY_ID[f['severity']]}</span> <b>{e(code.title)}</b>"
                 f" <span class='loc'>({e(f['check_id'])}; {e(_where(f))})</span><br>{e(f['message'])}"
-                f"<blockquote>{e(f['evidence'][:600])}</blockquote></li>"
+                f"<blockquote>{e(clip(f['evidence'], QUOTE_HTML))}</blockquote></li>"
             )
         parts.append("</ol>")
     else:
         parts.append("<p>Tidak ada temuan.</p>")
     parts.append(_rows_html(p))
-    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     parts.append(
-        f"<div class='foot'>Dibuat oleh lakip pada {stamp}. Sel bertanda merah adalah sel yang dipersoalkan temuan.</div></body></html>"
+        f"<div class='foot'>Dibuat oleh lakip pada {stamp()}. Sel bertanda merah adalah sel yang dipersoalkan temuan.</div></body></html>"
     )
     return "\n".join(parts)
 
@@ -126,15 +147,17 @@ def _rows_html(p: Printout) -> str:
         rows = [r for r in p.rows if r["table_kind"] == kind]
         if not rows:
             continue
+        # the header repeats on every printed page (thead); No counts the rows shown, the report's
+        # own numbering (one No per Sasaran, or none) being neither unique nor always there
         out.append(
-            f"<h2>{KIND_ID[kind]}</h2><table><tr><th>No</th><th>Indikator</th><th>Target</th><th>Realisasi</th><th>Capaian</th><th>Baris</th></tr>"
+            f"<h2>{KIND_ID[kind]}</h2><table><thead><tr><th>No</th><th>Indikator</th><th>Target</th><th>Realisasi</th>"
+            "<th>Capaian</th><th>Baris</th></tr></thead><tbody>"
         )
-        for r in rows:
+        for n, r in enumerate(rows, start=1):
             m = marks.get((r["table_seq"], r["row_seq"]), set())
             cells = "".join(
                 f"<td class='num{' mark' if c in m else ''}'>{escape(r[c + '_raw'] or '')}</td>" for c in ("target", "realisasi", "capaian")
             )
-            number = escape(r["row_number"] or str(r["row_seq"]))
-            out.append(f"<tr><td>{number}</td><td>{escape(r['indicator_raw'])}</td>{cells}<td>{r['line']}</td></tr>")
-        out.append("</table>")
+            out.append(f"<tr><td>{n}</td><td>{escape(r['indicator_raw'])}</td>{cells}<td>{r['line']}</td></tr>")
+        out.append("</tbody></table>")
     return "\n".join(out)

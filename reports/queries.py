@@ -49,7 +49,9 @@ WHERE f.check_id = 'capaian-mismatch' ORDER BY 1, 2""",
 FROM measurements m
 JOIN measurements pk ON pk.report_id = m.report_id AND pk.indicator_id = m.indicator_id AND pk.table_kind = 'perjanjian'
 JOIN latest_reports r ON r.report_id = m.report_id
-WHERE m.table_kind = 'pengukuran' AND coalesce(pk.target_value, -1) <> coalesce(m.target_value, -1)
+WHERE m.table_kind = 'pengukuran'
+  AND CASE WHEN pk.target_value IS NOT NULL AND m.target_value IS NOT NULL THEN pk.target_value <> m.target_value
+           ELSE upper(trim(pk.target_raw)) IS DISTINCT FROM upper(trim(m.target_raw)) END  -- grades, opinions: as printed
 ORDER BY 1, 2""",
     ),
     (

@@ -12,6 +12,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from extract.errors import LakipError
+
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 # Without these, Chromium tries to reach Google's servers at start and waits on the closed network.
 FLAGS = (
@@ -20,10 +22,13 @@ FLAGS = (
 )  # fmt: skip
 
 
-class BrowserMissing(RuntimeError):
+class BrowserMissing(LakipError):
     def __init__(self) -> None:
-        super().__init__("PDF/screenshot needs Chromium, which is not installed (fix: `make browser`, or `apt-get install chromium`)")
-        self.path, self.reason, self.fix = "chromium", "not installed", "make browser  (or: apt-get install chromium)"
+        super().__init__("chromium", "not installed (PDF printouts need it)", "run `make browser`, or `apt-get install chromium`")
+
+
+class BrowserFailed(LakipError):
+    """Chromium ran but did not produce the file."""
 
 
 def chromium() -> str:
@@ -33,12 +38,23 @@ def chromium() -> str:
     raise BrowserMissing
 
 
-def _run(args: list[str], timeout: float) -> None:
+def _run(args: list[str], timeout: float) -> str:
     with tempfile.TemporaryDirectory(prefix="lakip-chromium-") as profile:
         cmd = [chromium(), *FLAGS, f"--user-data-dir={profile}", *args]
-        done = subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
+        try:
+            done = subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired as e:
+            raise BrowserFailed(args[-1], f"chromium did not finish in {timeout:g} s", "retry; check that chromium starts") from e
         if done.returncode != 0:
-            raise RuntimeError(f"chromium failed ({done.returncode}): {done.stderr.decode(errors='replace')[-400:]}")
+            tail = " ".join(done.stderr.decode(errors="replace").split())[-300:]
+            raise BrowserFailed(args[-1], f"chromium failed with exit code {done.returncode}: {tail}", "check that chromium runs")
+        return done.stdout.decode("utf-8", errors="replace")
+
+
+def dump_dom(html_file: Path, fragment: str = "", timeout: float = 60) -> str:
+    """The page's DOM after its scripts ran (`fragment`: the part after `#` in the address)."""
+    uri = html_file.resolve().as_uri() + (f"#{fragment}" if fragment else "")
+    return _run(["--virtual-time-budget=3000", "--dump-dom", uri], timeout)
 
 
 def html_to_pdf(html_file: Path, pdf_file: Path, timeout: float = 60) -> Path:
@@ -46,6 +62,7 @@ def html_to_pdf(html_file: Path, pdf_file: Path, timeout: float = 60) -> Path:
     return pdf_file
 
 
-def screenshot(html_file: Path, png_file: Path, width: int = 900, height: int = 1270, timeout: float = 60) -> Path:
-    _run([f"--screenshot={png_file.resolve()}", f"--window-size={width},{height}", html_file.resolve().as_uri()], timeout)
+def screenshot(html_file: Path, png_file: Path, width: int = 900, height: int = 1270, timeout: float = 60, fragment: str = "") -> Path:
+    uri = html_file.resolve().as_uri() + (f"#{fragment}" if fragment else "")
+    _run([f"--screenshot={png_file.resolve()}", f"--window-size={width},{height}", uri], timeout)
     return png_file

@@ -3,6 +3,7 @@ what the golden files hold, so the two can never drift apart."""
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from extract.model import Value
@@ -13,6 +14,25 @@ Record = dict[str, Any]
 
 def report_id(sha256: str) -> str:
     return sha256[:16]
+
+
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def printable(text: str) -> str:
+    """A file name (or any text from outside) safe to store and to print: bytes that were not
+    UTF-8 (surrogate-escaped by the OS layer) as `\\xNN`, control characters (newline, ESC) and
+    direction overrides as escapes."""
+    out = []
+    for ch in text:
+        n = ord(ch)
+        if 0xDC80 <= n <= 0xDCFF:
+            out.append(f"\\x{n - 0xDC00:02x}")
+        elif 0xD800 <= n <= 0xDFFF or ch in _BIDI or (unicodedata.category(ch) == "Cc" and ch != "\t"):
+            out.append(repr(ch)[1:-1] if n < 0x100 else f"\\u{n:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def _value(prefix: str, v: Value | None, kind: bool = True) -> Record:
@@ -33,7 +53,7 @@ def records(report: NormalizedReport) -> dict[str, list[Record]]:
     reports = [
         {
             "report_id": rid,
-            "source_path": doc.path,
+            "source_path": printable(doc.path),
             "sha256": doc.sha256,
             "satker": meta.satker,
             "satker_confidence": meta.satker_confidence,
@@ -63,7 +83,7 @@ def records(report: NormalizedReport) -> dict[str, list[Record]]:
             "row_seq": r.row_seq,
             "section": r.section,
             "activity": r.activity,
-            "row_number": r.number,
+            "printed_number": r.number,
             "indicator_raw": r.indicator,
             "indicator_id": match.indicator_id,
             "match_score": match.score,
@@ -76,7 +96,7 @@ def records(report: NormalizedReport) -> dict[str, list[Record]]:
         rec |= {"capaian_raw": r.capaian.raw if r.capaian else None, "capaian_value": r.capaian.number if r.capaian else None}
         confidences = [v.confidence for v in (r.target, r.realisasi, r.capaian) if v is not None and v.confidence is not None]
         rec |= {"value_notes": "; ".join(notes) or None, "ocr_confidence": min(confidences) if confidences else None}
-        rec |= {"page": r.source.page, "line": r.source.line, "lines": ",".join(map(str, r.lines))}
+        rec |= {"page": r.source.page, "line": r.source.line, "source_lines": ",".join(map(str, r.lines))}
         rec |= {"unit_label": r.unit_label, "category": r.category, "printed_page": r.source.printed_page, "page_line": r.source.page_line}
         rec["bbox"] = ",".join(f"{v:.1f}" for v in r.source.bbox) if r.source.bbox else None
         measurements.append(rec)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 
 from normalize import Matcher
+from store.sql import placeholders
 
 
 def renormalize(con: duckdb.DuckDBPyConnection, matcher: Matcher) -> int:
@@ -30,7 +31,5 @@ def renormalize(con: duckdb.DuckDBPyConnection, matcher: Matcher) -> int:
     changed = {u[5] for u in updates if before.get(u[5]) != u[0]}
     if not changed:
         return 0
-    row = con.execute(
-        f"SELECT count(*) FROM measurements WHERE indicator_raw IN ({', '.join('?' * len(changed))})", list(changed)
-    ).fetchone()
+    row = con.execute(f"SELECT count(*) FROM measurements WHERE indicator_raw IN ({placeholders(len(changed))})", list(changed)).fetchone()
     return int(row[0]) if row else 0

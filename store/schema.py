@@ -67,6 +67,7 @@ TABLES: tuple[TableDef, ...] = (
             C("pages", "INTEGER", "page count when the export kept page breaks, else NULL"),
             C("n_tables", "INTEGER", "performance tables found (all kinds)"),
             C("ingested_at", "TIMESTAMP", "when this version was stored (UTC)"),
+            C("audited_at", "TIMESTAMP", "when its audit findings were stored (UTC); NULL: not audited yet (the next ingest does it)"),
         ),
         ("report_id",),
     ),
@@ -80,7 +81,7 @@ TABLES: tuple[TableDef, ...] = (
             C("row_seq", "INTEGER", "the row's order in its table"),
             C("section", "VARCHAR", "group path above the row (Tujuan › Sasaran › Program/Kegiatan), or the heading scoping the table"),
             C("activity", "VARCHAR", "per-row activity (Sasaran Kinerja / Kegiatan) where the table has one"),
-            C("row_number", "VARCHAR", "the row's own `No` as printed"),
+            C("printed_number", "VARCHAR", "the row's `No` as the report prints it (may repeat or be empty; `row_seq` is the order)"),
             C("indicator_raw", "VARCHAR", "indicator wording as printed (wrapped lines joined)"),
             C("indicator_id", "VARCHAR", "→ indicators; NULL when no catalogue entry is certain enough"),
             C("match_score", "DOUBLE", "rapidfuzz score of the best candidate (0-100)"),
@@ -97,7 +98,7 @@ TABLES: tuple[TableDef, ...] = (
             C("ocr_confidence", "DOUBLE", "lowest OCR confidence (0-100) among the row's values, for scans; NULL when read from text"),
             C("page", "INTEGER", "page of the row's first line, when known (the PDF's page number, from 1)"),
             C("line", "INTEGER", "line of the row's first line in the source file"),
-            C("lines", "VARCHAR", "every source line the row was assembled from"),
+            C("source_lines", "VARCHAR", "every source line the row was assembled from, comma-separated (→ table `lines`)"),
             C("unit_label", "VARCHAR", "the row's Satuan column as printed (`Persen`, `Orang`), where the table has one"),
             C("category", "VARCHAR", "the row's Kategori / Predikat column as printed (`Baik`, `SB`), where the table has one"),
             C("printed_page", "VARCHAR", "the page number printed on the row's page (`III-4`, `49`), when the report prints one"),
@@ -198,6 +199,7 @@ TABLES: tuple[TableDef, ...] = (
             C("table_seq", "INTEGER", "→ measurements, when the finding is about a table row"),
             C("row_seq", "INTEGER", "→ measurements"),
             C("cells", "VARCHAR", "the row's cells in question (`target`, `realisasi`, `capaian`), comma-separated"),
+            C("computed", "VARCHAR", "the figure the audit recomputed, as the message prints it (`94,44`), where the check computes one"),
         ),
     ),
     TableDef(
@@ -227,24 +229,35 @@ class ViewDef:
 VIEWS: tuple[ViewDef, ...] = (
     ViewDef(
         "latest_reports",
-        "One report per satker and year: the latest ingested when the same satker-year came in more than one file.",
+        "One report per satker and year: when the same satker-year came in more than one file, the latest ingested "
+        "of those holding performance rows (a file without any never hides one with them).",
         """
-SELECT * FROM reports
-QUALIFY row_number() OVER (PARTITION BY coalesce(satker, report_id), coalesce(year, -1) ORDER BY ingested_at DESC, report_id) = 1
+SELECT r.* FROM reports r
+LEFT JOIN (SELECT report_id, count(*) AS n FROM measurements GROUP BY report_id) c ON c.report_id = r.report_id
+QUALIFY row_number() OVER (
+    PARTITION BY coalesce(r.satker, r.report_id), coalesce(r.year, -1)
+    ORDER BY coalesce(c.n, 0) > 0 DESC, r.ingested_at DESC, r.report_id) = 1
 """,
     ),
     ViewDef(
         "comparison",
         "One row per satker × year × canonical indicator of the Pengukuran Kinerja table (first row when a report repeats one), "
-        "with target, realisasi and capaian — the table for comparing kabupaten.",
+        "with target, realisasi and capaian — the table for comparing kabupaten. `capaian_disputed` names the audit "
+        "check that disputes the stated capaian, `capaian_recomputed` the figure it recomputed.",
         """
 SELECT r.satker, r.level, r.region_name, r.province, r.year, m.indicator_id, i.name AS indicator_name,
        i.kind AS indicator_kind, i.polarity, m.indicator_raw, m.target_raw, m.target_value, m.target_unit,
        m.realisasi_raw, m.realisasi_value, m.realisasi_unit, m.capaian_raw, m.capaian_value,
+       d.checks AS capaian_disputed, d.computed AS capaian_recomputed,
        count(*) OVER (PARTITION BY m.report_id, m.indicator_id) AS n_rows, m.report_id, m.page, m.line
 FROM measurements m
 JOIN latest_reports r USING (report_id)
 LEFT JOIN indicators i USING (indicator_id)
+LEFT JOIN (
+    SELECT report_id, table_seq, row_seq, string_agg(DISTINCT check_id, ', ' ORDER BY check_id) AS checks, min(computed) AS computed
+    FROM findings WHERE check_id IN ('capaian-mismatch', 'grade-capaian') AND cells LIKE '%capaian%'
+    GROUP BY ALL
+) d ON d.report_id = m.report_id AND d.table_seq = m.table_seq AND d.row_seq = m.row_seq
 WHERE m.table_kind = 'pengukuran' AND m.indicator_id IS NOT NULL
 QUALIFY row_number() OVER (PARTITION BY m.report_id, m.indicator_id ORDER BY m.table_seq, m.row_seq) = 1
 """,
@@ -265,8 +278,20 @@ GROUP BY ALL
 )
 
 
+#: Columns renamed since databases were first written: (table, old name) -> new name.
+RENAMED: dict[tuple[str, str], str] = {("measurements", "row_number"): "printed_number", ("measurements", "lines"): "source_lines"}
+
+
+def table_ddl() -> str:
+    return "\n\n".join(t.ddl() for t in TABLES)
+
+
+def view_ddl() -> str:
+    return "\n\n".join(v.ddl() for v in VIEWS)
+
+
 def ddl() -> str:
-    return "\n\n".join([*(t.ddl() for t in TABLES), *(v.ddl() for v in VIEWS)])
+    return table_ddl() + "\n\n" + view_ddl()
 
 
 def markdown() -> str:

@@ -51,7 +51,7 @@ def test_html_in_headless_browser(db: Path) -> None:
     with Image.open(png) as im:
         assert im.size == (900, 1270)
     assert _not_blank(png) > 20  # the page rendered text, not a white or error screen
-    assert "Galat: 19" in html and "class='num mark'" in html
+    assert "Kesalahan: 19" in html and "class='num mark'" in html
 
 
 def test_pdf_renders_to_an_a4_image(db: Path) -> None:
@@ -108,4 +108,4 @@ def test_comparison_exports_and_page(db: Path, tmp_path) -> None:  # type: ignor
         f"{v}.{x}" for v in ("comparison", "findings_summary") for x in ("csv", "parquet", "xlsx")
     )
     assert rows == (22, 2)  # 12 IKU of Muaro Jambi + 10 RO of Jember: one row per satker × indicator
-    assert html.count("<svg") == 22 and "IKU-04" in html
+    assert html.count("<section class='indicator'") == 22 and "IKU-04" in html
