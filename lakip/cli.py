@@ -191,6 +191,8 @@ def _audit(report: str | None, db: Path, format: str, out: Path | None, rerun: b
     from reports.printout import SEVERITY_ID, load_printout, to_html, to_json, to_text
     from reports.render import html_to_pdf
 
+    if not Path(db).is_file():  # --rerun writes, but only into a database that is there
+        raise store.StoreError(str(db), "no database here", "check --db, or create one with `lakip ingest FILES --db FILE`")
     con = store.connect(db, read_only=not rerun)
     try:
         chosen = _select(con, report)
@@ -317,8 +319,20 @@ def eval_mapping() -> None:
     raise typer.Exit(0 if correct >= 0.95 and wrong == 0 else 1)
 
 
+def _stop_early(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
+
+
 def main() -> None:
-    app(prog_name="lakip")
+    # Ctrl-C / SIGTERM before a batch installs its own handling: stop with the same status, no traceback
+    for s in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(s) is not signal.SIG_IGN:  # ignored by who started us (nohup, `cmd &`): stays so
+            signal.signal(s, _stop_early)
+    try:
+        app(prog_name="lakip")
+    except Interrupted as e:
+        typer.echo(f"lakip: stopped by {signal.Signals(e.signum).name} before anything was stored", err=True)
+        raise SystemExit(128 + e.signum) from None
 
 
 if __name__ == "__main__":

@@ -48,6 +48,17 @@ class StartError(LakipError):
     """The run cannot start: a path named that is not there, nothing to ingest."""
 
 
+class CatalogueInvalid(LakipError):
+    """The indicator catalogue cannot be loaded (normalize.CatalogueError, as the project's own error)."""
+
+
+def load_catalogue(directory: Path | None = None) -> normalize.Catalogue:
+    try:
+        return normalize.load_catalogue(directory)
+    except normalize.CatalogueError as e:
+        raise CatalogueInvalid(e.path, e.reason, e.fix) from e
+
+
 class Interrupted(BaseException):
     """Ctrl-C or SIGTERM: the batch stops at once; what was committed stays."""
 
@@ -83,6 +94,7 @@ class Found:
     files: tuple[Path, ...]
     skipped: tuple[Skipped, ...] = ()
     missing: tuple[str, ...] = ()  # named, but not there
+    named: tuple[str, ...] = ()  # the paths as given (printable)
 
 
 def _kind(mode: int) -> str:
@@ -117,7 +129,8 @@ def discover(paths: Iterable[str | Path]) -> Found:
     files: list[Path] = []
     skipped: list[Skipped] = []
     missing: list[str] = []
-    for p in map(Path, paths):
+    named = [Path(p) for p in paths]
+    for p in named:
         try:
             mode = os.stat(p).st_mode
         except FileNotFoundError:
@@ -135,7 +148,7 @@ def discover(paths: Iterable[str | Path]) -> Found:
             files.append(p)
         else:
             skipped.append(Skipped(printable(str(p)), _not_regular(mode), True))
-    return Found(tuple(dict.fromkeys(files)), tuple(skipped), tuple(missing))
+    return Found(tuple(dict.fromkeys(files)), tuple(skipped), tuple(missing), tuple(printable(str(p)) for p in named))
 
 
 def _walk(top: Path, files: list[Path], skipped: list[Skipped]) -> None:
@@ -206,7 +219,8 @@ def _signals_stop_the_batch() -> Iterator[None]:
         raise Interrupted(signum)
 
     _RECEIVED.clear()
-    old = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
+    wanted = [s for s in (signal.SIGINT, signal.SIGTERM) if signal.getsignal(s) is not signal.SIG_IGN]
+    old = {s: signal.signal(s, handler) for s in wanted}
     try:
         yield
     finally:
@@ -237,7 +251,7 @@ def ingest_paths(
         raise StartError(found.missing[0], "no such file or folder", "check the path (nothing was ingested)")
     if not found.files and not any(s.failed for s in found.skipped):
         raise StartError(
-            ", ".join(sorted({printable(str(p)) for p in ([] if isinstance(paths, Found) else paths)})) or "(no path)",
+            ", ".join(found.named) or "(no path)",
             "no report files found",
             f"give {', '.join(sorted(SUFFIXES))} files or folders holding them",
         )  # fmt: skip
@@ -250,7 +264,7 @@ def ingest_paths(
             on_result(r)
 
     with _signals_stop_the_batch():
-        catalogue = normalize.load_catalogue()
+        catalogue = load_catalogue()
         con = store.connect(db)
         try:
             store.load_indicators(con, catalogue)

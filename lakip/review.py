@@ -44,10 +44,9 @@ def bad_option(what: str, reason: str, fix: str) -> NoReturn:
 
 def catalogue(directory: Path | None = None) -> normalize.Catalogue:
     """The catalogue, its errors as the project's own (file, reason, fix)."""
-    try:
-        return normalize.load_catalogue(directory)
-    except normalize.CatalogueError as e:
-        raise ReviewError(e.path, e.reason, e.fix) from e
+    from lakip.pipeline import load_catalogue
+
+    return load_catalogue(directory)
 
 
 def items(con: duckdb.DuckDBPyConnection, catalogue: normalize.Catalogue, low_margin: float = LOW_MARGIN) -> list[Item]:

@@ -203,8 +203,9 @@ def _chart(rows: pd.DataFrame) -> str:
     printed beside it; a disputed capaian hatched, with the audit's recomputed figure."""
     numeric = rows[rows["capaian_value"].notna()].sort_values(["capaian_value", "satker"], ascending=[False, True])
     others = rows[rows["capaian_value"].isna()]
-    top = min(SCALE_MAX, max(100.0, float(numeric["capaian_value"].max()) if len(numeric) else 100.0))
-    ticks = sorted({0.0, 25.0, 50.0, 75.0, 100.0, top})
+    highest = float(numeric["capaian_value"].max()) if len(numeric) else 100.0
+    top = min(SCALE_MAX, max(110.0, highest * 1.05))  # room past 100% for the line and its label
+    ticks = [t for t in (0.0, 25.0, 50.0, 75.0, 100.0, 150.0, 200.0) if t <= top]
     axis = "".join(f"<span class='tick' style='left:{_pct(t, top):.2f}%'>{t:g}%</span>" for t in ticks)
     out = [
         "<table class='chart'><thead><tr class='axis'><td class='label'>Satker · tahun</td>",

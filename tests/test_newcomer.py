@@ -40,7 +40,7 @@ def _one_line(output: str) -> str:
 # commands that read a database refuse one that is not there, and create nothing
 
 
-@pytest.mark.parametrize("command", [["compare"], ["review"], ["audit"], ["renormalize"]])
+@pytest.mark.parametrize("command", [["compare"], ["review"], ["audit"], ["audit", "--rerun"], ["renormalize"]])
 def test_reading_commands_refuse_a_missing_database(tmp_path, command) -> None:  # type: ignore[no-untyped-def]
     typo = tmp_path / "lakpi.duckdb"
     result = runner.invoke(app, [*command, "--db", str(typo)])
@@ -62,7 +62,10 @@ def test_ingest_of_an_empty_folder_creates_no_database(tmp_path) -> None:  # typ
     (tmp_path / "kosong").mkdir()
     db = tmp_path / "x.duckdb"
     result = runner.invoke(app, ["ingest", str(tmp_path / "kosong"), "--db", str(db)])
-    assert result.exit_code == 2 and "no report files found" in _one_line(result.output)
+    assert result.exit_code == 2
+    assert _one_line(result.output) == (
+        f"lakip: {tmp_path / 'kosong'}: no report files found (give .markdown, .md, .pdf, .text, .txt files or folders holding them)"
+    )
     assert not db.exists()
 
 
@@ -140,7 +143,7 @@ def test_a_bug_still_shows_as_a_bug(tmp_path, monkeypatch) -> None:  # type: ign
     def broken(*a, **kw):  # type: ignore[no-untyped-def]
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(lakip.pipeline, "_triage", broken)
+    monkeypatch.setattr(lakip.pipeline.normalize, "load_catalogue", broken)
     result = runner.invoke(app, ["ingest", str(JEMBER), "--db", str(tmp_path / "x.duckdb")])
     assert isinstance(result.exception, ZeroDivisionError)  # not turned into a one-line "lakip: ..." and status 2
 
@@ -319,3 +322,16 @@ def test_a_database_with_the_old_column_names_is_upgraded(tmp_path) -> None:  # 
         assert con.execute("SELECT count(printed_number), count(source_lines) FROM measurements").fetchone() == (14, 73)
     finally:
         con.close()
+
+
+def test_a_broken_catalogue_is_one_line_naming_its_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    catalogue = tmp_path / "katalog"
+    shutil.copytree(ROOT / "corpus" / "catalogue", catalogue)
+    with (catalogue / "aliases.csv").open("a", encoding="utf-8") as f:
+        f.write("IKU-99,sesuatu,uji\n")
+    sheet = tmp_path / "review.csv"
+    sheet.write_text("indicator_raw,decision\nSesuatu,IKU-01\n", encoding="utf-8")
+    result = runner.invoke(app, ["review", "--accept", str(sheet), "--catalogue", str(catalogue)])
+    assert result.exit_code == 2
+    line = _one_line(result.output)
+    assert line.startswith(f"lakip: {catalogue / 'aliases.csv'}: line ") and "unknown indicator_id 'IKU-99'" in line
