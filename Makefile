@@ -12,7 +12,7 @@ COMPARE_OUT ?= out/compare
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup browser ocr ingest pdf-samples audit compare eval-mapping eval-real fuzz bench bench-scale test golden docs lint typecheck check clean
+.PHONY: setup browser ocr ingest pdf-samples audit compare eval-mapping eval-real fuzz bench bench-real bench-scale test golden docs lint typecheck check clean
 
 setup: $(STAMP)
 
@@ -65,6 +65,10 @@ compare: setup
 
 bench: setup browser ocr
 	$(BIN)/python -m bench.pdf
+
+# lakip, pdfplumber and camelot on the real PDFs with goldens and ../shared/dev-pdfs (skips without ../shared)
+bench-real: setup ocr
+	$(BIN)/python -m bench.tools $(ARGS)
 
 bench-scale: setup browser ocr
 	$(BIN)/python -m bench.scale

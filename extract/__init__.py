@@ -13,7 +13,7 @@ from pathlib import Path
 from extract.claims import find_claims
 from extract.errors import LakipError, UnreadableInput, UnsupportedInput
 from extract.metadata import read_metadata
-from extract.model import Document, Line, Row, Table
+from extract.model import MEASURED_KINDS, Document, Line, Row, Table
 from extract.narrative import narrative_tables
 from extract.pagelabels import page_labels
 from extract.readers import pick_text_reader
@@ -75,7 +75,8 @@ def read_document(path: str | Path, settings: ExtractSettings | None = None) -> 
     meta = read_metadata(plain, plain_pages)
     lines = _placed(lines, plain, plain_pages)
     tables = find_tables(lines, meta.year, settings)
-    tables += narrative_tables(lines, len(tables) + 1)
+    tabled = any(t.rows for t in tables if t.kind in MEASURED_KINDS)
+    tables += narrative_tables(lines, len(tables) + 1, tabled)
     claims = find_claims(lines, settings.max_claim_sentence)
     return Document(
         path=name,

@@ -31,6 +31,7 @@ _STATEMENT = re.compile(r"^\w+nya\b")
 _GROUP_WORD = re.compile(r"^(program|kegiatan|tujuan|sasaran|indikator)\b", re.I)
 # a list bullet before a name is no part of it: `- Jumlah produksi padi`, `• …`, `➢ …` (`r18_distan` pp. 21-42)
 _BULLET = re.compile(r"^(?:[-–•➢▪●◦*»]|\uf0b7|\uf0d8)\s+")
+_BARE_NUMBER = re.compile(r"^(\d{1,2})\s+(\S.*)$")
 _TOTAL = re.compile(r"^\s*(?:jumlah|total|rata\s*[-–]?\s*rata|rerata)\b(?!\s+\w+\s+yang)", re.I)
 _SECTION_HEADING = re.compile(r"^\s*(?:\d+(?:\.\d+)+\.?|\d+\.)\s+\S")
 
@@ -291,6 +292,12 @@ def _finish(header: Header, d: _Draft, seqs: tuple[int, int], headings: list[str
         elif role not in values:
             values[role] = _confident(parse_value(raw), d, c, low)
     indicator = _BULLET.sub("", tidy(" ".join(d.indicator)))
+    number = d.number.rstrip(". ") if d.number else None
+    bare = _BARE_NUMBER.match(indicator)
+    if number is None and bare and INDICATOR_START.match(bare.group(2)):
+        # a row number printed in the name's cell without a stop (`2 Persentase Desa Siaga Aktif`,
+        # r02 pp. 107, 110); enumerators with one (`1.`, `a)`) are the cell's own text
+        number, indicator = bare.group(1), bare.group(2)
     activity = tidy(" ".join(d.activity)) if d.activity else None
     section = " › ".join(t for g in d.stack if (t := g.text()))
     if header.kind == "kegiatan":
@@ -310,7 +317,7 @@ def _finish(header: Header, d: _Draft, seqs: tuple[int, int], headings: list[str
         indicator=indicator,
         source=d.source,
         activity=activity or None,
-        number=d.number.rstrip(". ") if d.number else None,
+        number=number,
         target=values.get("target"),
         realisasi=values.get("realisasi"),
         capaian=values.get("capaian"),

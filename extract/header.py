@@ -65,7 +65,8 @@ def header_like(cell: str, share: float = 1.0) -> bool:
     if len(c) > 60 or not ws:
         return not ws
     known = sum(1 for w in ws if _header_word(w))
-    return known >= share * len(ws)
+    # a word the producer broke to fit a narrow cell (`PENILAI AN`, `REALISA SI`, r02 p. 36)
+    return known >= share * len(ws) or (len(ws) <= 3 and _header_word("".join(ws)))
 
 
 def is_header_start(cells: tuple[str, ...]) -> bool:

@@ -61,6 +61,9 @@ class Line:
     covered: tuple[bool, ...] = ()  # the cell is the lower part of a cell merged down from above
     whole: bool = False  # the line is one whole table row (a ruled row: its cells' lines already joined)
     joined: tuple[int, ...] = ()  # further source lines a reader folded into this one (a flat text row's wrapped lines)
+    #: per cell, its box on the page (points from the top-left) where the reader saw cells drawn or
+    #: aligned (PDF and scan grids); () for text exports and prose
+    boxes: tuple[tuple[float, float, float, float] | None, ...] = ()
 
     @property
     def text(self) -> str:

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from extract import header as hdr
 from extract.assemble import assemble_rows
-from extract.model import Line, Table
+from extract.model import Line, Row, Table
 from extract.settings import ExtractSettings
 from extract.values import parse_value
 
@@ -64,13 +64,39 @@ def _finish(d: _Draft, lines: list[Line], seq: int, year: int | None, vocab: Cou
     width = max([len(c) for c in head] + [len(b.cells) for b in d.body[:6]] or [0])
     caption = _caption(lines, d.start)
     context = _context(lines, d.start, settings.caption_lookback)
-    header = hdr.classify(head, width, context, year, spans if d.region is not None else None, caption)
+    header = _name_column(hdr.classify(head, width, context, year, spans if d.region is not None else None, caption), d.body)
     if d.region is not None and header.kind == "other":
         return None
     src = lines[d.start].source
     rows = assemble_rows(header, d.body, seq, _headings(lines, d.start), caption, vocab, settings.ocr_low_confidence)
+    if rows and d.body and d.body[-1] is lines[-1] and _bare(rows[-1]) and not all(_bare(r) for r in rows):
+        # the text stops inside the table: its last name has lost its values to the cut
+        # (real-excerpts/02: `… tanpa konflik` ends the excerpt), no row of the report's
+        rows = rows[:-1]
     end = d.body[-1].source.line if d.body else src.line
     return Table(seq, header.kind, tuple(" | ".join(h) for h in head), header.roles, caption, src, tuple(rows), end, header.paths)
+
+
+_SUB_NUMBER = re.compile(r"^(?:\d{1,2}|[a-zA-Z])?[.)]?$")
+
+
+def _name_column(header: hdr.Header, body: list[Line]) -> hdr.Header:
+    """Where the indicator's header spans two columns, the names are in the one holding words:
+    the other numbers them (`Indikator Kinerja` over `1` | `Persentase …`, r02 pp. 33-35)."""
+    roles = list(header.roles)
+    for k in range(len(roles) - 1):
+        if roles[k] != "indicator" or roles[k + 1] != "ignore" or header.paths[k : k + 1] != header.paths[k + 1 : k + 2]:
+            continue
+        here = [ln.cells[k].strip() for ln in body if len(ln.cells) > k + 1 and ln.cells[k].strip()]
+        beside = [ln.cells[k + 1] for ln in body if len(ln.cells) > k + 1 and ln.cells[k + 1].strip()]
+        if here and all(_SUB_NUMBER.match(c) for c in here) and len(beside) >= len(here):
+            roles[k], roles[k + 1] = "ignore", "indicator"
+            return replace(header, roles=tuple(roles))
+    return header
+
+
+def _bare(r: Row) -> bool:
+    return r.target is None and r.realisasi is None and r.capaian is None and not r.history
 
 
 def _value_like(cell: str) -> bool:

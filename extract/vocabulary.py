@@ -73,7 +73,8 @@ HEADER_WORDS = frozenset(
         "rkt", "rpjm", "s.d", "s/d", "sd", "awal", "tw", "triwulan", "i", "ii", "iii", "iv", "semester", "indicator",
         "dasar", "baseline", "eselon", "penanggung", "jawab", "nama", "alokasi", "keuangan", "fisik", "percepatan",
         "perlambatan", "pertumbuhan", "capaia", "terhadap", "per", "kondisi", "lalu", "berjalan", "yo",
-        "efisiensi", "penyerapan", "deviasi", "selisih", "bobot", "skor",
+        "efisiensi", "penyerapan", "deviasi", "selisih", "bobot", "skor", "penilaian", "interpretasi",
+        "visi", "strategi", "kebijakan", "arah",  # a Renstra's cascade printed beside its indicators (r02 pp. 107, 110)
     )
 )  # fmt: skip
 

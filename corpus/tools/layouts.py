@@ -17,6 +17,7 @@ import argparse
 import html
 import json
 import random
+import re
 import shutil
 import subprocess
 import tempfile
@@ -72,8 +73,12 @@ def seed_rows() -> list[TableRow]:
     root = Path(__file__).resolve().parents[2]
     doc = extract.read_document(root / "corpus" / "documents" / "muaro_jambi_2024.txt")
     out = []
+    names: dict[str, str] = {}
     for r in doc.rows("pengukuran"):
-        sasaran = r.section.split(" › ")[0] if r.section else "Sasaran"
+        raw = r.section.split(" › ")[0] if r.section else ""
+        # the seed's group labels were OCR'd (`ran 1. Mewujudkan …`): drawn as a report prints them
+        text = re.sub(r"^(?:Sasa)?ran\s*\d+\.?\s*", "", raw).strip() or "Meningkatnya kinerja"
+        sasaran = names.setdefault(raw, f"Sasaran {len(names) + 1}. {text}")
         unit = "%" if r.target and r.target.kind == "percent" else ("Nilai" if r.target and r.target.kind == "grade" else "Persen")
         cat = "Berhasil" if r.capaian and r.capaian.number and r.capaian.number >= 100 else "Cukup Berhasil"
         out.append(TableRow(sasaran, r.indicator, unit, r.target.raw if r.target else "", r.realisasi.raw if r.realisasi else "",
@@ -85,14 +90,16 @@ def _css(lay: Layout) -> str:
     border = {
         "full": "td, th { border: 0.6pt solid #000; }",
         "horizontal": "td, th { border-top: 0.6pt solid #000; border-bottom: 0.6pt solid #000; }",
-        "booktabs": "table { border-top: 1.2pt solid #000; border-bottom: 1.2pt solid #000; } thead tr:last-child th { border-bottom: 0.8pt solid #000; }",
+        "booktabs": "table { border-top: 1.2pt solid #000; border-bottom: 1.2pt solid #000; }"
+        " thead tr:last-child th { border-bottom: 0.8pt solid #000; }",
         "none": "",
         "zebra": "tbody tr:nth-child(even) td { background: #e4ecf7; } thead th { background: #c9d7ee; }",
     }[lay.rules]
     page = "A4 landscape" if lay.landscape else "A4"
     return (
         f"@page {{ size: {page}; margin: 2cm; }} body {{ font-family: 'DejaVu Sans', sans-serif; font-size: {lay.font_pt}pt; }}"
-        "table { border-collapse: collapse; width: 100%; margin: 8pt 0; } td, th { padding: 2pt 4pt; vertical-align: top; text-align: left; }"
+        "table { border-collapse: collapse; width: 100%; margin: 8pt 0; }"
+        " td, th { padding: 2pt 4pt; vertical-align: top; text-align: left; }"
         "thead { display: table-header-group; } tr { page-break-inside: avoid; }" + border
     )
 
@@ -191,7 +198,16 @@ def render(html_text: str, dest: Path, producer: str) -> Path:
             exe = soffice()
             if exe is None:
                 raise FileNotFoundError("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
-            cmd = [exe, f"-env:UserInstallation=file://{tmp}/lo", "--headless", "--convert-to", "pdf:writer_web_pdf_Export", "--outdir", tmp, str(src)]
+            cmd = [
+                exe,
+                f"-env:UserInstallation=file://{tmp}/lo",
+                "--headless",
+                "--convert-to",
+                "pdf:writer_web_pdf_Export",
+                "--outdir",
+                tmp,
+                str(src),
+            ]
             subprocess.run(cmd, check=True, capture_output=True, timeout=180)
             shutil.move(str(Path(tmp) / "table.pdf"), dest)
     return dest

@@ -22,11 +22,12 @@ from dataclasses import dataclass
 from extract.layout.geometry import Box, Word, overlap, visual_lines
 from extract.layout.grid import Grid, GridCell, Method
 from extract.layout.settings import LayoutSettings
-from extract.vocabulary import GROUP_START, KEY_WORDS
+from extract.vocabulary import GROUP_START, KEY_WORDS, UNITS
 
 _ROLE = re.compile(r"\b(?:no|indikator|target|realisasi|capaian|satuan|uraian|kinerja|sasaran|program|kegiatan)\b", re.I)
 _HEADING = re.compile(r"^(?:BAB\s+[IVX]+|\d+(?:\.\d+)+\.?\s|[A-H]\.\s+[A-Z])")
 _NUMBERISH = re.compile(r"\d")
+_MAX_WIDTH = 14400  # points: the largest page PDF allows (ISO 32000-1, annex C)
 
 
 @dataclass(frozen=True)
@@ -45,11 +46,22 @@ def chunks(line: list[Word], s: LayoutSettings) -> list[Chunk]:
     height = max((w.height for w in line), default=8.0)
     gap = max(s.column_gap * height, 3.5)
     for w in line:
-        if out and w.x0 - out[-1][-1].x1 <= gap:
+        if out and w.x0 - out[-1][-1].x1 <= gap and not _next_value(out[-1], w):
             out[-1].append(w)
         else:
             out.append([w])
     return [_chunk(g) for g in out]
+
+
+_NUMBER = re.compile(r"^(?:Rp\.?)?\d[\d.,]*%?$")
+
+
+def _next_value(run: list[Word], w: Word) -> bool:
+    """Whether `w` starts a value after a run that is one whole value: columns of counted values
+    printed a space apart (`12 Layanan 12 Layanan 100%`, dev-pdfs/b_unruled p. 6)."""
+    if not _NUMBER.match(w.text) or len(run) > 2 or not _NUMBER.match(run[0].text):
+        return False
+    return len(run) == 1 or run[1].text.lower() in UNITS or run[1].text == "%"
 
 
 def _chunk(g: list[Word]) -> Chunk:
@@ -62,10 +74,14 @@ def _split(line: list[Chunk], xs: list[float]) -> list[Chunk]:
     if len(line) < 2:
         return line
     out: list[Chunk] = []
+    figures = sum(1 for ch in line if _VALUE.match(ch.text))
     for ch in line:
         c0, c1 = _span(ch, xs)
         named = sum(1 for w in ch.words if w.text.lower().strip(".:") in KEY_WORDS)
-        if c0 == c1 or (sum(1 for w in ch.words if _NUMBERISH.search(w.text)) < 2 and named < 2):
+        numbers = sum(1 for w in ch.words if _NUMBERISH.search(w.text))
+        # a name running into a figure in a row of figures (`Persentase KPU 100%` | `100` | `100`)
+        body = numbers >= 1 and figures >= 2 and _VALUE.match(ch.words[-1].text) is not None
+        if c0 == c1 or (numbers < 2 and named < 2 and not body):
             out.append(ch)
             continue
         by_col: dict[int, list[Word]] = {}
@@ -87,7 +103,12 @@ def gutters(lines: list[list[Chunk]], x0: float, x1: float, s: LayoutSettings) -
     # columns come from the lines with figures where there are two or more
     figured = [ln for ln in multi if sum(1 for ch in ln if _VALUE.match(ch.text) or _NUMBERISH.search(ch.text)) >= 2]
     width = int(x1 - x0) + 2
-    everyone = _coverage(multi, x0, width)
+    if width > _MAX_WIDTH:
+        return []  # words placed off any page (a damaged text matrix): no columns to find
+    # where in a gutter the edge goes is told by every line, wrapped name tails too (a column
+    # of names reaching further on the lines without figures), but not group rows spanning the table
+    narrow = [[ch for ch in ln if ch.x1 - ch.x0 < (x1 - x0) / 2] for ln in lines]
+    everyone = _coverage(narrow, x0, width)
     if len(figured) >= 2:
         multi = figured
     cover = _coverage(multi, x0, width)
@@ -283,11 +304,17 @@ def find_tables(words: list[Word], s: LayoutSettings) -> list[Box]:
         start = i
         # header cells printed higher than the line naming the columns (`Tahun 2024` over the
         # Target | Realisasi it spans, a vertically centred `Capaian`)
-        while start > 0 and start > i - 3 and _header_words(lines[start - 1]) and lines[start][0].top - max(c.bottom for c in lines[start - 1]) < 6:
+        while (
+            start > 0
+            and start > i - 3
+            and _header_words(lines[start - 1])
+            and lines[start][0].top - max(c.bottom for c in lines[start - 1]) < 6
+        ):
             start -= 1
         left = min(c.x0 for ln in lines[start : i + 1] for c in ln)
         right = max(c.x1 for ln in lines[start : i + 1] for c in ln)
         gaps: list[float] = []
+        group_lines = 0
         j = i + 1
         while j < len(lines):
             line, prev = lines[j], lines[j - 1]
@@ -295,8 +322,12 @@ def find_tables(words: list[Word], s: LayoutSettings) -> list[Box]:
             norm = statistics.median(gaps) if len(gaps) >= 2 else max(c.bottom - c.top for c in prev)
             if j > i + 1 and gap > max(2.5 * norm, norm + 8):
                 break
-            if _ends(line, left, right) or (j > i + 1 and _header_line(line) and gap > norm + 2):
+            # a group row's wrapped lines (`Sasaran 5. … Standar` / `Pelayanan Publik, …`) are as
+            # wide as a paragraph's, and follow it closely
+            wrapped = group_lines and group_lines < 3 and gap <= norm + 2
+            if (_ends(line, left, right) and not wrapped) or (j > i + 1 and _header_line(line) and gap > norm + 2):
                 break
+            group_lines = group_lines + 1 if len(line) == 1 and (group_lines or GROUP_START.match(line[0].text)) else 0
             gaps.append(max(gap, 0.0))
             right = max(right, max(c.x1 for c in line))
             left = min(left, min(c.x0 for c in line))

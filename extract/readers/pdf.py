@@ -83,7 +83,7 @@ def _read(path: Path, settings: ExtractSettings) -> tuple[list[Line], list[tuple
         carried = None  # columns of an unruled table still open at the previous page's end
         for i, text in enumerate(texts):
             # a page may hold a table without rules if one of its lines names two table columns
-            table_page = any(len({m.lower() for m in _TABLE_WORDS.findall(line)}) >= 2 for line in text.splitlines())
+            table_page = _names_columns(text)
             if i in scanned:
                 ocr_page = next(ocr)
                 items, carried = page_items(ocr_page, carried, table_page or _has_table_words(ocr_page))
@@ -97,7 +97,16 @@ def _read(path: Path, settings: ExtractSettings) -> tuple[list[Line], list[tuple
                 source = Source(str(path), len(lines) + 1, i + 1, it.bbox)
                 region = i * 1000 + it.region if it.region is not None else None
                 line = Line(
-                    tuple(it.cells), source, first and bool(lines), False, it.confidence, region, it.spans, it.covered, region is not None
+                    tuple(it.cells),
+                    source,
+                    first and bool(lines),
+                    False,
+                    it.confidence,
+                    region,
+                    it.spans,
+                    it.covered,
+                    region is not None,
+                    boxes=it.boxes,
                 )
                 lines.append(line)
                 first = False
@@ -109,6 +118,18 @@ def _read(path: Path, settings: ExtractSettings) -> tuple[list[Line], list[tuple
     finally:
         doc.close()
     return lines, plain, n
+
+
+def _names_columns(text: str) -> bool:
+    """Whether a page may hold a table without rules: a line names two table columns, or the
+    page names two and one stands in a short line of its own (a header whose cells the text
+    layer gives line by line: `No Indikator Kinerja Realisas` / `i 2021` / … / `2024 Target`,
+    dev-pdfs/b_unruled p. 3)."""
+    lines = text.splitlines()
+    if any(len({m.lower() for m in _TABLE_WORDS.findall(line)}) >= 2 for line in lines):
+        return True
+    named = {m.lower() for m in _TABLE_WORDS.findall(text)}
+    return len(named) >= 2 and any(len(line.strip()) <= 30 and _TABLE_WORDS.search(line) for line in lines)
 
 
 def _has_image(page: Any) -> bool:

@@ -36,6 +36,7 @@ class Item(NamedTuple):
     spans: tuple[int, ...] = ()
     covered: tuple[bool, ...] = ()
     whole: bool = False  # one whole table row (a grid row: its cells' lines already joined)
+    boxes: tuple[Box | None, ...] = ()  # per cell, the cell's box where it starts on this row
 
 
 def ruled_grids(segments: list[Segment], text: Callable[[Box], tuple[str, float | None]], page: int, s: LayoutSettings) -> list[Grid]:
@@ -60,6 +61,7 @@ def grid_items(g: Grid, region: int) -> list[Item]:
     for r in range(g.n_rows):
         cells, spans, covered = [""] * len(keep), [1] * len(keep), [False] * len(keep)
         conf: list[float | None] = [None] * len(keep)
+        boxes: list[Box | None] = [None] * len(keep)
         starts = False
         for c in keep:
             cell = slots[r][c]
@@ -69,7 +71,7 @@ def grid_items(g: Grid, region: int) -> list[Item]:
             if cell.row != r:
                 covered[k] = True
             elif cell.col == c:
-                cells[k], conf[k] = cell.text, cell.confidence
+                cells[k], conf[k], boxes[k] = cell.text, cell.confidence, cell.bbox
                 spans[k] = sum(1 for x in keep if cell.col <= x < cell.col + cell.colspan)
                 starts = starts or bool(cell.text.strip())
             else:
@@ -79,7 +81,9 @@ def grid_items(g: Grid, region: int) -> list[Item]:
             confidence = tuple(conf) if any(x is not None for x in conf) else ()
             for k, part in enumerate(unstack(cells)):
                 moved = tuple(c or (k > 0 and not part[i]) for i, c in enumerate(covered))
-                items.append(Item(g.ys[r] + k * 0.01, [_joined(t) for t in part], box, confidence, region, tuple(spans), moved, True))
+                items.append(
+                    Item(g.ys[r] + k * 0.01, [_joined(t) for t in part], box, confidence, region, tuple(spans), moved, True, tuple(boxes))
+                )
     return items
 
 
@@ -154,14 +158,16 @@ def pdf_text(textpage: Any, height: float) -> Callable[[Box], tuple[str, float |
     return text
 
 
-_NUMBER_HEAD = re.compile(r"(?:^|\s)(?:Rp\.?\s*)?\d[\d.,]*$")
+_NUMBER_HEAD = re.compile(r"(?:^|\s)(?:Rp\.?\s*)?\d[\d.,/]*$")
 _NUMBER_TAIL = re.compile(r"^[\d.,]*\d[\d.,]*(?:\s*%|,-)?$|^,-$|^%$")
+_UNIT_TAIL = re.compile(r"^(?P<digits>\d{1,3})\s+[A-Za-z]{1,4}$")  # `0 KH` after `89/100.00` (r02 p. 89)
 
 
 def join_wrapped(text: str, part: str) -> str:
     """Append the next visual line of a cell: a hyphen at a line end joins the word halves, and a
     figure too wide for its cell goes on without a space (`97,5` / `0`, `1.506.190.00` / `0`,
-    `19.954.920.000,` / `-`: `r01_bappeda` p. 31, `r11_biro-hpu` p. 21)."""
+    `19.954.920.000,` / `-`: `r01_bappeda` p. 31, `r11_biro-hpu` p. 21; a ratio's, its unit after
+    it: `89/100.00` / `0 KH`, `r02_dinkes` p. 89)."""
     if not text:
         return part
     if text.endswith("-") and part[:1].islower():
@@ -171,7 +177,7 @@ def join_wrapped(text: str, part: str) -> str:
     # or it ends on the separator; the tail is the few characters left (a year over a year, or two
     # whole figures stacked in one cell, `12.317.066` / `1.190.793`, stay two)
     cut = (bool(re.search(r"[.,]\d{0,2}$", last)) and not re.fullmatch(r"\d{1,3}[.,]\d{1,2}", last)) or last.endswith((",", "."))
-    short = len(part) <= 3 and bool(_NUMBER_TAIL.match(part) or (last.endswith(",") and part == "-"))
+    short = (len(part) <= 3 and bool(_NUMBER_TAIL.match(part) or (last.endswith(",") and part == "-"))) or bool(_UNIT_TAIL.match(part))
     if _NUMBER_HEAD.search(text) and cut and short:
         return text + part
     return f"{text} {part}"

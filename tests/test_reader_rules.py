@@ -1,0 +1,138 @@
+"""Rules the real PDFs taught the table layer, each pinned on the smallest input that shows it
+(the document and page each came from are named in the code they test)."""
+
+from __future__ import annotations
+
+import time
+
+from extract.header import header_like
+from extract.layout.geometry import Word
+from extract.layout.settings import LayoutSettings
+from extract.layout.stream import chunks, gutters
+from extract.model import Line, Source
+from extract.readers.pdf import _names_columns
+from extract.readers.pdf_lattice import join_wrapped
+from extract.settings import ExtractSettings
+from extract.tables import find_tables
+
+
+def _region(rows: list[tuple[str, ...]], spans: tuple[int, ...] | None = None) -> list[Line]:
+    """Lines of one ruled grid (region 7), the first the header; `spans` for the header only."""
+    out = []
+    for k, cells in enumerate(rows):
+        sp = spans if k == 0 and spans else ()
+        out.append(Line(cells, Source("t.pdf", k + 1, 3, (50.0, 100.0 + 20 * k, 500.0, 118.0 + 20 * k)), region=7, spans=sp, whole=True))
+    return out
+
+
+def test_indicator_header_over_a_number_column_takes_the_names() -> None:
+    # r02 pp. 33-35: `Indikator Kinerja` spans the sub-number column and the name column
+    lines = _region(
+        [
+            ("NO", "Sasaran Strategis", "Indikator Kinerja", "", "Target", "Realisasi", "Capaian (%)"),
+            ("1", "Meningkatnya kemandirian masyarakat", "1", "Persentase Rumah Tangga ber-PHBS", "55%", "56,03%", "101,87%"),
+            ("", "", "2", "Persentase Desa Siaga Aktif", "66,7%", "94,9%", "142,28%"),
+        ],
+        spans=(1, 1, 2, 0, 1, 1, 1),
+    )
+    [table] = find_tables(lines, 2016, ExtractSettings())
+    assert [(r.indicator, r.target and r.target.raw) for r in table.rows] == [
+        ("Persentase Rumah Tangga ber-PHBS", "55%"),
+        ("Persentase Desa Siaga Aktif", "66,7%"),
+    ]
+
+
+def test_indicator_header_over_two_name_columns_keeps_the_first() -> None:
+    # both columns hold words: no number column to skip, the first stays the indicator
+    lines = _region(
+        [
+            ("No", "Indikator Kinerja", "", "Target", "Realisasi", "Capaian"),
+            ("1", "Persentase desa siaga", "aktif di kabupaten", "50%", "60%", "120%"),
+        ],
+        spans=(1, 2, 0, 1, 1, 1),
+    )
+    [table] = find_tables(lines, 2016, ExtractSettings())
+    assert [r.indicator for r in table.rows] == ["Persentase desa siaga"]
+
+
+def test_row_number_printed_in_the_name_cell_without_a_stop() -> None:
+    # r02 pp. 107, 110: `2 Persentase Desa Siaga Aktif` in the Indikator cell; `1.` stays the cell's
+    lines = _region(
+        [
+            ("Sasaran", "Indikator Kinerja", "Target 2016", "Realisasi", "Capaian"),
+            ("Meningkatnya kemandirian", "2 Persentase Desa Siaga Aktif", "66,7%", "94,9%", "142,28%"),
+            ("", "1. Jumlah Puskesmas terakreditasi", "64", "82", "128,13%"),
+            ("", "12 Layanan perkantoran", "12", "12", "100%"),
+        ]
+    )
+    [table] = find_tables(lines, 2016, ExtractSettings())
+    assert [(r.number, r.indicator) for r in table.rows] == [
+        ("2", "Persentase Desa Siaga Aktif"),
+        (None, "1. Jumlah Puskesmas terakreditasi"),
+        (None, "12 Layanan perkantoran"),  # `Layanan` opens no indicator: the 12 is the name's
+    ]
+
+
+def test_header_word_broken_by_a_narrow_cell() -> None:
+    # r02 p. 36: `PENILAI AN`, `REALISA SI` under a year spanning four columns
+    assert header_like("PENILAI AN", 0.5)
+    assert header_like("PENILAIAN", 0.5)
+    assert not header_like("Persentase Desa Siaga Aktif Kabupaten", 0.5)
+
+
+def test_renstra_cascade_header_is_a_header() -> None:
+    # r02 pp. 107, 110: Visi | Misi | Strategi | Kebijakan | … | Indikator Kinerja | Target 2016 | …
+    lines = _region(
+        [
+            ("Visi", "Misi", "Strategi", "Kebijakan", "Indikator Kinerja", "Target 2016", "Realisasi", "Capaian"),
+            ("Masyarakat sehat", "1 Membangun", "Menguatkan", "Penguatan", "2 Persentase Desa Siaga Aktif", "66,7%", "94,9%", "142,28%"),
+        ]
+    )
+    [table] = find_tables(lines, 2016, ExtractSettings())
+    assert table.kind == "pengukuran"
+    assert [(r.indicator, r.capaian and r.capaian.raw) for r in table.rows] == [("Persentase Desa Siaga Aktif", "142,28%")]
+
+
+def test_ratio_cut_in_a_narrow_cell_joins_with_its_unit() -> None:
+    # r02 p. 89: `89/100.00` / `0 KH` and `86,97/100.` / `000 KH`
+    assert join_wrapped("89/100.00", "0 KH") == "89/100.000 KH"
+    assert join_wrapped("86,97/100.", "000 KH") == "86,97/100.000 KH"
+    # two whole figures stacked in one cell stay two; so does a name before a count
+    assert join_wrapped("12.317.066", "1.190.793") == "12.317.066 1.190.793"
+    assert join_wrapped("Persentase 100", "2 Orang") == "Persentase 100 2 Orang"
+
+
+def test_page_naming_columns_only_across_lines() -> None:
+    # dev-pdfs/b_unruled p. 3: the text layer gives the header's cells a line each
+    assert _names_columns("No Indikator Kinerja Realisas\ni 2021\n2024 Target\n2025\nCapaian\n")
+    assert _names_columns("No Indikator Kinerja Target Realisasi Capaian\n")
+    # prose naming both words in long sentences is not a table page
+    prose = (
+        "Realisasi anggaran tahun ini lebih tinggi dibanding tahun lalu menurut laporan keuangan dinas.\n"
+        "Hal ini menunjukkan bahwa target yang ditetapkan pada awal tahun dapat dicapai dengan baik.\n"
+    )
+    assert not _names_columns(prose)
+
+
+def test_counted_values_a_space_apart_are_cells_of_their_own() -> None:
+    # dev-pdfs/b_unruled p. 6: `12 Layanan 12 Layanan 100%` printed with one space between
+    s = LayoutSettings()
+    line, x = [], 100.0
+    for t in ["Layanan", "Perkantoran", "|", "12", "Layanan", "12", "Layanan", "100%"]:
+        if t == "|":
+            x += 120.0  # the gutter before the values
+            continue
+        line.append(Word(x, 10.0, x + 5.0 * len(t), 20.0, t))
+        x += 5.0 * len(t) + 2.5  # one space between words, names and values alike
+    assert [c.text for c in chunks(line, s)] == ["Layanan Perkantoran", "12 Layanan", "12 Layanan", "100%"]
+
+
+def test_words_off_any_page_give_no_columns_quickly() -> None:
+    # a fuzzed PDF's text matrix put a word 10 million points right: the coverage array must
+    # not span that (it took 2.3 GB and 16 s)
+    s = LayoutSettings()
+    row = [(50.0, 90.0, "90"), (1e7, 1e7 + 30, "80")]
+    lines = [chunks([Word(x0, 10.0 + k * 12, x1, 20.0 + k * 12, t) for x0, x1, t in row], s) for k in range(4)]
+    start = time.perf_counter()
+    assert gutters(lines, 50.0, 1e7 + 30, s) == []
+    assert time.perf_counter() - start < 1.0
