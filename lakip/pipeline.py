@@ -264,26 +264,42 @@ def ingest_paths(
             on_result(r)
 
     with _signals_stop_the_batch():
-        catalogue = load_catalogue()
-        con = store.connect(db)
         try:
-            store.load_indicators(con, catalogue)
-            for s in found.skipped:
-                if s.failed:
-                    _record(con, db, s.path, None, "extract", s.reason)
-                done(FileResult(s.path, "failed" if s.failed else "skipped", error=s.reason))
-            pending, hashes = _triage(con, db, found.files, force, done)
-            if in_process:
-                outcomes: Iterable[workers.Outcome] = (_inline(p) for p in pending)
-            else:
-                outcomes = workers.run(pending, settings or WorkSettings())
-            for out in outcomes:
-                done(_store(con, db, out, hashes.get(out.path), force))
-            store.checkpoint(con, db)
-            return results
-        finally:
-            with contextlib.suppress(duckdb.Error):
-                con.close()
+            return _run(found, db, force, done, results, settings, in_process)
+        except Exception as e:  # DuckDB's "Query interrupted" in any query of the batch is the signal
+            _check_interrupted(e)
+            raise
+
+
+def _run(
+    found: Found,
+    db: str | Path,
+    force: bool,
+    done: Callable[[FileResult], None],
+    results: list[FileResult],
+    settings: WorkSettings | None,
+    in_process: bool,
+) -> list[FileResult]:
+    catalogue = load_catalogue()
+    con = store.connect(db)
+    try:
+        store.load_indicators(con, catalogue)
+        for s in found.skipped:
+            if s.failed:
+                _record(con, db, s.path, None, "extract", s.reason)
+            done(FileResult(s.path, "failed" if s.failed else "skipped", error=s.reason))
+        pending, hashes = _triage(con, db, found.files, force, done)
+        if in_process:
+            outcomes: Iterable[workers.Outcome] = (_inline(p) for p in pending)
+        else:
+            outcomes = workers.run(pending, settings or WorkSettings())
+        for out in outcomes:
+            done(_store(con, db, out, hashes.get(out.path), force))
+        store.checkpoint(con, db)
+        return results
+    finally:
+        with contextlib.suppress(duckdb.Error):
+            con.close()
 
 
 def _triage(

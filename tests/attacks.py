@@ -135,6 +135,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--trials", type=int, default=10, help="trials per kind of attack")
     ap.add_argument("--seed", type=int, default=17)
+    ap.add_argument("--only", default="", help="run only the attacks whose name contains this (e.g. SIGTERM)")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     with tempfile.TemporaryDirectory(prefix="lakip-attacks-") as tmp:
@@ -152,6 +153,8 @@ def main() -> int:
                 ("Ctrl-C (SIGINT to the group)", "sigint", base, False), ("SIGTERM to the parent", "sigterm", base, False)]  # fmt: skip
         failed = 0
         for name, how, start, force in plan:
+            if a.only.lower() not in name.lower():
+                continue
             tally = Tally()
             for _ in range(a.trials):
                 code, problem = trial(start, corpus, want, how, rng, force)

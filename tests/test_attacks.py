@@ -187,24 +187,34 @@ def test_a_worker_stuck_on_a_file_ends_with_its_parent(tmp_path, sig, code) -> N
     assert _group_gone(proc.pid), "the worker outlived its parent"
 
 
-def test_interrupt_inside_a_duckdb_query_is_not_a_failed_file(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """DuckDB turns the KeyboardInterrupt of a Ctrl-C during a pandas scan into its own error."""
+@pytest.mark.parametrize("where", ["insert", "query after the commit"])
+def test_interrupt_inside_a_duckdb_query_is_not_a_failed_file(tmp_path, monkeypatch, where) -> None:  # type: ignore[no-untyped-def]
+    """DuckDB turns the exception a signal handler raises inside a query into its own `Query interrupted`
+    (during a pandas scan, or any query: the attack rerun met it in the satker-year check after a commit)."""
     db = tmp_path / "q.duckdb"
-    real = store._insert
 
-    def interrupted(con, table, rows):  # type: ignore[no-untyped-def]
-        if table == "claims":
-            try:
-                signal.raise_signal(signal.SIGINT)
-            except BaseException:
-                raise RuntimeError("Query interrupted") from None
-        real(con, table, rows)
+    def interrupt() -> None:
+        try:
+            signal.raise_signal(signal.SIGINT)
+        except BaseException:
+            raise RuntimeError("Query interrupted") from None
 
-    monkeypatch.setattr(store, "_insert", interrupted)
+    if where == "insert":
+        real = store._insert
+
+        def inserting(con, table, rows):  # type: ignore[no-untyped-def]
+            if table == "claims":
+                interrupt()
+            real(con, table, rows)
+
+        monkeypatch.setattr(store, "_insert", inserting)
+    else:
+        monkeypatch.setattr(store, "same_satker_year", lambda con, rid: interrupt())
     with pytest.raises(BaseException) as stopped:
         ingest_paths([JEMBER, MUARO_JAMBI], db, in_process=True)
     assert type(stopped.value).__name__ == "Interrupted"  # not a failed file, not a DuckDB error
-    assert _stored(db) == {} and _errors(db) == set()
+    stored = _stored(db)
+    assert stored == ({} if where == "insert" else {"jember_2024.txt": (73, 12)}) and _errors(db) == set()
 
 
 # 3. one bad byte
