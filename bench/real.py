@@ -112,9 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--misses", action="store_true", help="list the rows missed and the spurious rows")
     ap.add_argument("--only", help="documents whose name contains this")
-    ap.add_argument("--set", choices=("real", "dev", "excerpts"), action="append", help="which sets (default: all)")
+    ap.add_argument("--set", choices=("real", "dev", "excerpts", "exports"), action="append", help="which sets (default: all)")
     args = ap.parse_args(argv)
-    sets = args.set or ["real", "dev", "excerpts"]
+    sets = args.set or ["real", "dev", "excerpts", "exports"]
     if not T.SHARED.exists():
         print(f"eval-real: {T.SHARED} is absent; nothing to measure (the real documents are not in the repository)")
         return 0
@@ -124,6 +124,11 @@ def main(argv: list[str] | None = None) -> int:
         "excerpts": ("Real text excerpts", T.excerpts),
     }
     for key in sets:
+        if key == "exports":  # issue 13: the PDFs' text exports (bench/exports.py)
+            from bench import exports
+
+            exports.report(exports.run(args.only))
+            continue
         title, load = loaders[key]
         truths = [t for t in load() if not args.only or args.only in t.name]
         if truths:

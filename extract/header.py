@@ -171,6 +171,11 @@ def role_of(path: str) -> tuple[str, int | None]:
     path = re.sub(r"\b[1il]((?:19|20)\d\d)\b", r"\1", path)  # `Realisas i 2021` OCR'd as `Realisas 12021`
     years = YEAR.findall(path)
     year = int(years[-1]) if years else None
+    against = re.search(r"\b(?:thdp|terhadap|dibanding(?:kan)?|vs\.?)\b", path, re.I)
+    if against and YEAR.search(path[: against.start()]):
+        # a comparison's year is what is compared, not what it is compared with (`Realisasi 2016
+        # Thdp Tahun 2015 (3/4)*100`, r18_distan p. 25)
+        year = int(YEAR.findall(path[: against.start()])[-1])
     text = _ocr_words(_heal(" ".join(YEAR.sub(" ", path.lower()).replace("_", " ").split())))
     text = re.sub(r"\s*/\s*", " / ", text).strip(" /")
     for role, pattern in ROLE_PATTERNS:

@@ -253,28 +253,30 @@ _BULLETED = re.compile(r"^(?:[-–•➢▪●◦*»]|\uf0b7|\uf0d8)\s+\S")
 def _logical_rows(lines: list[list[Chunk]], xs: list[float]) -> list[tuple[float, float, list[list[Chunk]]]]:
     """Visual lines grouped into table rows. A row opens with a number in the first column, a
     bulleted name (`- Jumlah produksi padi`) or a group row (one chunk over several columns); a
-    line with figures in the value columns opens one too unless the open row has none yet
-    (figures printed beside a name's second line). Other lines are cells wrapping. Lines before the
+    line with figures in the value columns opens one too unless the open row has none in those
+    columns yet (figures printed beside a name's second line; one column's figure printed a line
+    lower than the others', r18_distan p. 25). Other lines are cells wrapping. Lines before the
     first figure (the header) stand as rows of their own."""
     values = _value_columns(lines, xs)
     rows: list[tuple[float, float, list[list[Chunk]]]] = []
-    body = has_figure = False
+    body = False
+    filled: set[int] = set()  # value columns the open row has figures in
     for ln in lines:
         spans = [(_span(ch, xs), ch) for ch in ln]
-        figure = any(c0 == c1 and c0 in values and _VALUE.match(ch.text) for (c0, c1), ch in spans)
+        figures = {c0 for (c0, c1), ch in spans if c0 == c1 and c0 in values and _VALUE.match(ch.text)}
         numbered = any(c0 == 0 and _NO.match(ch.text) for (c0, _), ch in spans)
         bullet = any(_BULLETED.match(ch.text) for _, ch in spans)
         group = len(ln) == 1 and spans[0][0][1] > spans[0][0][0]
         top, bottom = min(c.top for c in ln), max(c.bottom for c in ln)
-        opens = numbered or bullet or group or not body or not rows or (figure and has_figure)
+        opens = numbered or bullet or group or not body or not rows or bool(figures & filled)
         if opens:
             rows.append((top, bottom, [ln]))
-            has_figure = figure
-            body = body or figure or numbered
+            filled = set(figures)
+            body = body or bool(figures) or numbered
         else:
             t, _, members = rows[-1]
             rows[-1] = (t, bottom, [*members, ln])
-            has_figure = has_figure or figure
+            filled |= figures
     return rows
 
 

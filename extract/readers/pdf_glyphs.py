@@ -33,7 +33,8 @@ class VLine:
 def words_of(textpage: Any, height: float) -> list[Word]:
     """Words with their boxes: runs of non-space characters in the page text (PDFium puts
     a space where glyphs stand apart), split again where the run changes line; only the
-    characters at a run's ends are measured, a fraction of the per-character calls."""
+    characters at a run's ends are measured, a fraction of the per-character calls. PDFium gives a
+    hyphen that breaks a word at a line end as U+0002: it is a hyphen (`buah\x02` / `buahan`, r18 p. 25)."""
     import pypdfium2.raw as pdfium_raw
 
     raw = textpage.raw
@@ -54,7 +55,7 @@ def words_of(textpage: Any, height: float) -> list[Word]:
         x0, top, _, bottom = box(start)
         last = box(end - 1)
         if abs(last[1] - top) < 1.0 and last[2] >= x0:
-            words.append(Word(x0, last[2], top, bottom, m.group()))
+            words.append(Word(x0, last[2], top, bottom, m.group().replace("\x02", "-")))
         else:  # the run wraps to another line without a space: measure it char by char
             words += _words_by_char(raw, count, height, start, end)
     return words
@@ -69,6 +70,7 @@ def _words_by_char(raw: Any, count: int, height: float, start: int = 0, end: int
     cur: Word | None = None
     for i in range(start, count if end is None else end):
         ch = chr(unicode_of(raw, i))
+        ch = "-" if ch == "\x02" else ch  # PDFium's mark for a hyphen breaking a word at a line end
         box_of(raw, i, rect)
         left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
         if ch.isspace() or right <= left:

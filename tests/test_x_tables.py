@@ -1,0 +1,127 @@
+"""Unit tests of `extract.tables`: where a table's header ends, a table continued on the next
+page, and the value-less last row of a text cut inside a table (`_bare` in `_finish`)."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import extract
+from extract.model import Document, Line, Source
+from extract.settings import ExtractSettings
+from extract.tables import find_tables, header_rows
+
+TITLE = "LAPORAN KINERJA KPU KABUPATEN TEBO TAHUN 2024"
+HEADER = ("No", "Indikator Kinerja", "Target", "Realisasi", "Capaian")
+
+
+def tsv(tmp_path: Path, *rows: tuple[str, ...], after: str = "") -> Document:
+    path = tmp_path / "laporan.txt"
+    path.write_text("\n".join([TITLE, *("\t".join(r) for r in (HEADER, *rows))]) + "\n" + after, encoding="utf-8")
+    return extract.read_document(path)
+
+
+def measured(doc: Document) -> list[tuple[str | None, str, str | None]]:
+    return [(r.number, r.indicator, r.target.raw if r.target else None) for r in doc.rows()]
+
+
+ROWS = (
+    ("1", "Persentase laporan keuangan tepat waktu", "100%", "100%", "100%"),
+    ("2", "Indeks kepuasan layanan", "80", "85", "106,25%"),
+)
+BARE = ("3", "Persentase pemilu tanpa konflik", "", "", "")
+
+
+def test_a_value_less_last_row_where_the_text_stops_is_dropped(tmp_path: Path) -> None:
+    # real-excerpts/02: `… tanpa konflik` ends the excerpt; its values were cut off with the text
+    doc = tsv(tmp_path, *ROWS, BARE)
+    assert measured(doc) == [("1", "Persentase laporan keuangan tepat waktu", "100%"), ("2", "Indeks kepuasan layanan", "80")]
+
+
+def test_a_value_less_row_of_a_table_that_ends_before_the_text_is_kept(tmp_path: Path) -> None:
+    doc = tsv(tmp_path, *ROWS, BARE, after="Tabel di atas menunjukkan capaian kinerja seluruh indikator pada tahun ini.\n")
+    assert measured(doc) == [
+        ("1", "Persentase laporan keuangan tepat waktu", "100%"),
+        ("2", "Indeks kepuasan layanan", "80"),
+        ("3", "Persentase pemilu tanpa konflik", None),
+    ]
+
+
+def test_a_table_of_value_less_rows_keeps_them_all(tmp_path: Path) -> None:
+    # every row bare: not a cut, a table printed without its figures
+    doc = tsv(tmp_path, ("1", "Persentase laporan keuangan tepat waktu", "", "", ""), ("2", "Indeks kepuasan layanan", "", "", ""))
+    assert measured(doc) == [("1", "Persentase laporan keuangan tepat waktu", None), ("2", "Indeks kepuasan layanan", None)]
+
+
+def test_a_value_less_row_in_the_middle_is_kept(tmp_path: Path) -> None:
+    doc = tsv(tmp_path, ROWS[0], BARE, ROWS[1])
+    assert [r.number for r in doc.rows()] == ["1", "3", "2"]
+
+
+def test_text_table_header_repeated_after_a_page_break(tmp_path: Path) -> None:
+    # the table goes on after a page break (three blank lines, the seeds' page break), its
+    # header printed again: one table, the header not taken for a row
+    path = tmp_path / "laporan.txt"
+    body = [TITLE, "\t".join(HEADER), "\t".join(ROWS[0]), "", "", "", "\t".join(HEADER), "\t".join(ROWS[1])]
+    path.write_text("\n".join(body) + "\n", encoding="utf-8")
+    doc = extract.read_document(path)
+    assert len(doc.tables) == 1
+    assert measured(doc) == [("1", "Persentase laporan keuangan tepat waktu", "100%"), ("2", "Indeks kepuasan layanan", "80")]
+    assert [r.source.page for r in doc.rows()] == [1, 2]
+
+
+# --- regions (geometry) --------------------------------------------------------------------
+
+
+def _lines(*specs: tuple[tuple[str, ...], int | None, int | None, bool]) -> list[Line]:
+    """Lines from (cells, page, region, after_break), numbered from 1."""
+    n = itertools.count(1)
+    return [
+        Line(cells, Source("laporan.pdf", next(n), page), brk, region=region, whole=region is not None)
+        for cells, page, region, brk in specs
+    ]
+
+
+def test_header_rows_count_the_header_and_its_column_numbers() -> None:
+    body = ("1", "Persentase", "100%", "95%", "95%")
+    colnums = ("(1)", "(2)", "(3)", "(4)", "(5)")
+    assert header_rows(_lines((HEADER, 1, 1, False), (colnums, 1, 1, False), (body, 1, 1, False))) == 2
+    # a vertically centred cell's words printed a line above the others
+    assert header_rows(_lines((("Tahun", "Tahun"), 1, 1, False), (HEADER, 1, 1, False), (body, 1, 1, False))) == 2
+    # a year split over two cells (`2` | `024`, a scan's export) is no value
+    assert header_rows(_lines((("No", "Indikator", "Realisasi", "2", "024"), 1, 1, False), (body, 1, 1, False))) == 1
+    assert header_rows(_lines((body, 1, 1, False))) == 0
+    # one column named: no header
+    assert header_rows(_lines((("Uraian", "Keterangan"), 1, 1, False), (body, 1, 1, False))) == 0
+
+
+def test_a_region_at_the_top_of_the_next_page_continues_the_table() -> None:
+    # the same header repeated on page 2, only a running header between: one table
+    lines = _lines(
+        (("Tabel 3.1 Pengukuran Kinerja",), 1, None, False),
+        (HEADER, 1, 1, False),
+        (ROWS[0], 1, 1, False),
+        (("Laporan Kinerja KPU Kabupaten Tebo",), 2, None, True),
+        (HEADER, 2, 2, False),
+        (ROWS[1], 2, 2, False),
+    )
+    (t,) = find_tables(lines, 2024, ExtractSettings())
+    assert (t.kind, t.caption, t.source.line, t.end_line) == ("pengukuran", "Tabel 3.1 Pengukuran Kinerja", 2, 6)
+    assert [(r.number, r.target.raw if r.target else None, r.source.page) for r in t.rows] == [("1", "100%", 1), ("2", "80", 2)]
+
+
+def test_a_region_after_prose_is_a_table_of_its_own() -> None:
+    lines = _lines(
+        (HEADER, 1, 1, False),
+        (ROWS[0], 1, 1, False),
+        (("Capaian tersebut didukung oleh pelaksanaan program yang tepat waktu dan terukur " * 2,), 2, None, True),
+        (HEADER, 2, 2, False),
+        (ROWS[1], 2, 2, False),
+    )
+    tables = find_tables(lines, 2024, ExtractSettings())
+    assert [[r.number for r in t.rows] for t in tables] == [["1"], ["2"]]
+
+
+def test_a_region_without_a_performance_header_is_no_table() -> None:
+    lines = _lines((("Uraian", "Keterangan"), 1, 1, False), (("Pegawai", "12 orang"), 1, 1, False))
+    assert find_tables(lines, 2024, ExtractSettings()) == []
