@@ -21,7 +21,7 @@ from extract.header import Header
 from extract.model import HistoryValue, Line, Row, Source, Value
 from extract.noise import junk, span_text, stamp, tidy, unknown
 from extract.values import parse_value
-from extract.vocabulary import INDICATOR_START
+from extract.vocabulary import GROUP_START, INDICATOR_START
 
 _NUMBER = re.compile(r"^\d{1,3}\s*\.?$")
 _LETTER = re.compile(r"^[A-HА-Х]\s*\.?$")  # A/B enumerators, Cyrillic look-alikes included
@@ -32,7 +32,14 @@ _GROUP_WORD = re.compile(r"^(program|kegiatan|tujuan|sasaran|indikator)\b", re.I
 # a list bullet before a name is no part of it: `- Jumlah produksi padi`, `• …`, `➢ …` (`r18_distan` pp. 21-42)
 _BULLET = re.compile(r"^(?:[-–•➢▪●◦*»]|\uf0b7|\uf0d8)\s+")
 _BARE_NUMBER = re.compile(r"^(\d{1,2})\s+(\S.*)$")
-_TOTAL = re.compile(r"^\s*(?:jumlah|total|rata\s*[-–]?\s*rata|rerata)\b(?!\s+\w+\s+yang)", re.I)
+# an aggregate row's label is the aggregate word and words about it only (`Jumlah`, `Total`,
+# `Rata-rata Capaian Kinerja`); `Jumlah dokumen …`, `Jumlah Puskesmas yang …` are indicators (r02, r09, r18)
+_TOTAL = re.compile(
+    r"^\s*(?:jumlah|total|sub\s*total|grand\s+total|rata\s*[-–]?\s*rata|rerata)"
+    r"(?:\s*[-/]?\s*(?:total|jumlah|keseluruhan|seluruhnya|capaian|nilai|kinerja|anggaran|rata\s*[-–]?\s*rata|"
+    r"sasaran|iku|indikator|akhir|umum|\(%\)|%))*\s*[:.]?\s*$",
+    re.I,
+)
 _SECTION_HEADING = re.compile(r"^\s*(?:\d+(?:\.\d+)+\.?|\d+\.)\s+\S")
 
 
@@ -158,7 +165,10 @@ class _Assembler:
         only_first = bool(cells[0]) and not any(cells[1:])
         filled = [k for k, c in enumerate(cells) if c]
         spanning = bool(ln.spans) and len(filled) == 1 and ln.spans[filled[0]] >= max(2, self.width // 2)
-        if not (spill or _LETTER.match(no_text) or (only_first and self.no_col is not None) or spanning):
+        # a group word alone in the first column, the rest empty: a `Sasaran 1. …` row of a table
+        # without a No column (tab-separated exports give merged cells as empty ones)
+        labelled = only_first and bool(GROUP_START.match(cells[0]))
+        if not (spill or _LETTER.match(no_text) or (only_first and self.no_col is not None) or spanning or labelled):
             return False
         text = span_text(cells, self.vocab)
         if self.prev == "group" and not _LETTER.match(no_text) and self.stack[0] is not None and not _SASARAN.search(text):

@@ -79,11 +79,8 @@ _REGION = r"(?:Provinsi|Prov\.?|Kabupaten|Kab\.?|Kota)"
 _JOIN = {"dan", "&", "serta", "daerah", "umum", "sosial"}
 _ORG = re.compile(rf"\b(?:{_HEADS})\b", re.I)
 _ACRONYM_REGION = re.compile(rf"\b([A-Z][A-Z0-9]{{2,9}})\s+(?:{_REGION})\s+", re.I)
-_SELF = re.compile(
-    r"(?:laporan\s+(?:akuntabilitas\s+)?kinerja(?:\s+instansi\s+pemerintah)?|lakip|lkip|lkj|lk)\s*(?:\(\s*\w+\s*\)\s*)?"
-    r"(?:tahun\s+\d{4}\s+)?",
-    re.I,
-)
+_SELF_NAME = r"(?:laporan\s+(?:akuntabilitas\s+)?kinerja(?:\s+instansi\s+pemerintah)?|lakip|lkip|lkj|lk)\s*(?:\(\s*\w+\s*\)\s*)?"
+_SELF = re.compile(_SELF_NAME + r"(?:tahun\s+\d{4}\s+)?", re.I)
 
 
 def _region_after(text: str, pos: int) -> tuple[str, str, int] | None:
@@ -154,8 +151,11 @@ def org_mentions(text: str) -> list[tuple[str, str | None, str | None, int]]:
                 or (bare.lower() in _STOP and bare.lower() not in _JOIN)
             ):
                 break
-            if words and words[-1].lower() in ("dan", "serta") and (bare.isupper() or _ORG.fullmatch(bare)):
-                break  # `SPKT Polda Jateng dan SPKT Jajaran`: a second office
+            joiner = words[-1] if words else ""
+            # `SPKT Polda Jateng dan SPKT Jajaran`: a second office; in a title set in capitals
+            # (`DINAS PARIWISATA DAN KEBUDAYAAN`) every word is upper, the name goes on
+            if joiner.lower() in ("dan", "serta") and ((bare.isupper() and joiner.islower()) or _ORG.fullmatch(bare)):
+                break
             words.append(bare if not token.endswith(",") else bare + ",")
             if token.endswith((".", ";", ":", ")")):
                 break
@@ -196,7 +196,8 @@ def _running(lines: list[str], pages: list[int | None]) -> list[str]:
     return [t for t, ps in seen.items() if len(ps) >= 3]
 
 
-_SPACED = re.compile(r"\b(?:[A-Za-z] ){2,5}[A-Za-z]\b(?! [A-Za-z]\b)|\b(?:\d ){3}\d\b")  # short runs: a word, not a spaced line
+# short runs only (a word, not a spaced line), and never the tail of a longer run
+_SPACED = re.compile(r"(?<!\b[A-Za-z] )\b(?:[A-Za-z] ){2,5}[A-Za-z]\b(?! [A-Za-z]\b)|\b(?:\d ){3}\d\b")
 
 
 def _unspace(text: str) -> str:
@@ -305,7 +306,9 @@ def _year(head: str, text: str, running: str) -> int | None:
             votes[int(m.group(1))] += weight
 
     scan(running, 3.0, r"\b((?:19|20)\d\d)\b")
-    scan(text, 2.0, _SELF.pattern + r"[^.\n]{0,80}?\b((?:19|20)\d\d)\b")
+    # the report's name for itself and the first year after it (`Laporan Kinerja Tahun 2016 ini
+    # disusun … Maret 2017` is 2016's)
+    scan(text, 2.0, _SELF_NAME + r"[^.\n]{0,80}?\b((?:19|20)\d\d)\b")
     scan(head, 1.5, r"\bTahun\s+((?:19|20)\d\d)\b")
     scan(text, 0.1, r"\bTahun\s+((?:19|20)\d\d)\b(?!\s*[-–])")
     if not votes:

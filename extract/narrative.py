@@ -22,12 +22,13 @@ from extract.model import Line, Row, Source, Table
 from extract.values import clean, parse_value
 from extract.vocabulary import INDICATOR_START
 
-_V = r"(?:\d[\d.,]*\d|\d)\s*%?|WTP|WDP|TMP|TW|AA|BB|CC|[ABCD]"
+# a figure (its `%` kept, never a space after it) or a grade in capitals (`, dengan` is no grade D)
+_V = r"(?:\d[\d.,]*\d|\d)(?:\s*%)?|(?-i:\b(?:WTP|WDP|TMP|TW|AA|BB|CC|[ABCD])\b)"
 _ITEM = re.compile(r"(?:^|\s)(\d{1,2})\.\s+(?=[A-Z])")
 _SENTENCE = re.compile(
     rf"^(?P<name>.{{8,240}}?)\s+dengan\s+target\s+(?:yang\s+(?:telah\s+)?ditetapkan\s+)?(?:sebesar\s+)?(?P<t>{_V})"
     rf"\s*,?\s+(?:dan\s+)?(?:dapat\s+|telah\s+)?(?:te?r?e?alisasi|tercapai|realisasi(?:nya)?)\s+(?:sebesar\s+|mencapai\s+)?(?P<r>{_V})"
-    rf"(?:\s*(?:,|dengan|atau)\s+(?:capaian\s+(?:kinerja\s+)?)?(?:sebesar\s+)?(?P<c>{_V}))?",
+    rf"(?:(?:\s*,\s*(?:dengan\s+)?|\s+(?:dengan|atau)\s+)(?:capaian\s+(?:kinerja\s+)?)?(?:sebesar\s+)?(?P<c>{_V}))?",
     re.I,
 )
 
@@ -93,7 +94,7 @@ def narrative_tables(lines: list[Line], first_seq: int, tabled: bool = False) ->
     return tables
 
 
-_NUM = r"\d[\d.,]*\d\s*%?|\d\s*%?"
+_NUM = r"\d[\d.,]*\d(?:\s*%)?|\d(?:\s*%)?"
 _CAPAIAN = re.compile(rf"\bcapaian\s+(?:kinerja(?:nya)?\s+)?(?:sebesar|mencapai|adalah)\s+(?P<v>{_NUM})", re.I)
 _TARGET = re.compile(rf"\btarget\b[^.]{{0,80}}?\b(?:sebesar|yaitu|adalah)\s+(?P<v>{_NUM})", re.I)
 _REALISASI = re.compile(rf"\bsebesar\s+(?P<v>{_NUM})", re.I)

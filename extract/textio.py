@@ -116,8 +116,25 @@ def _blank_runs(physical: list[str]) -> list[int]:
 
 
 def running_lines(lines: list[RawLine], min_repeats: int) -> frozenset[str]:
-    """Short lines repeated on many pages: running headers and page footers."""
-    counts = Counter(_key(r.text) for r in lines if "\t" not in r.text and len(r.text) <= 80)
+    """Short lines repeated on many pages: running headers and page footers. Where the text
+    keeps its page breaks, only lines at a page's edge (its first or last three) count, on
+    different pages: a report that prints a table twice, or a table whose header repeats after
+    each break, repeats body lines too (`dev-pdfs/r50_report`'s text: its Pengukuran table's
+    header and rows were dropped as running lines)."""
+    pages = {r.page for r in lines if r.page is not None}
+    if len(pages) >= min_repeats:
+        edge: dict[int | None, list[int]] = {}
+        for k, r in enumerate(lines):
+            edge.setdefault(r.page, []).append(k)
+        near = {k for ks in edge.values() for k in ks[:3] + ks[-3:]}
+        seen: dict[str, set[int | None]] = {}
+        for k in near:
+            r = lines[k]
+            if "\t" not in r.text and len(r.text) <= 80:
+                seen.setdefault(_key(r.text), set()).add(r.page)
+        counts = Counter({key: len(on) for key, on in seen.items()})
+    else:
+        counts = Counter(_key(r.text) for r in lines if "\t" not in r.text and len(r.text) <= 80)
     return frozenset(k for k, n in counts.items() if n >= min_repeats and k and not re.fullmatch(r"[\d\W]*", k))
 
 

@@ -21,6 +21,9 @@ _NUM = r"[+-]?\d[\d.,]*\d|[+-]?\d"
 _RE_PERCENT = re.compile(rf"^({_NUM})\s*%$")
 _RE_PERCENT_WORD = re.compile(rf"^({_NUM})\s*(?:persen|prosen)$", re.I)
 _RE_PERCENT_OCR = re.compile(rf"^({_NUM})\s*(?:Yo|%o|o/o)$")  # tesseract's readings of a spaced `%`
+# a percent whose digits OCR read as letters too (`lOOo/o`, `lOO%`): l I | are 1, o O are 0
+_RE_PERCENT_LETTERS = re.compile(r"^([0-9lIoO|][0-9lIoO|.,]*[0-9lIoO|])\s*(?:%|o/o|Yo|%o)$")
+_DIGIT_LETTERS = str.maketrans("lI|oO", "11100")
 _RE_COUNT_GLUED = re.compile(r"^([lI|1])([A-Z][a-z]+)$")  # `lLayanan`: OCR lost the space and the digit
 _RE_MONEY = re.compile(rf"^Rp\.?\s*({_NUM})(?:\s*,-|\s*,--|\.-)?$", re.I)
 _RE_COUNT = re.compile(rf"^({_NUM}|[lI|])\s+([A-Za-z][A-Za-z/.\-]*)\.?$")
@@ -98,6 +101,8 @@ def parse_value(raw: str) -> Value:
         return _numeric(raw, m.group(1), "percent", "%")
     if m := _RE_PERCENT_OCR.match(s):
         return replace(_numeric(raw, m.group(1), "percent", "%"), note="OCR Yo→%")
+    if (m := _RE_PERCENT_LETTERS.match(s)) and re.search(r"[lIoO|]", m.group(1)):
+        return replace(_numeric(raw, m.group(1).translate(_DIGIT_LETTERS), "percent", "%"), note="OCR huruf→angka")
     if (m := _RE_COUNT_GLUED.match(s)) and m.group(2).lower() in UNITS:
         note = f"OCR {m.group(1)}→1" if m.group(1) != "1" else "OCR: spasi hilang"
         return Value(raw=raw, kind="count", number=1.0, unit=unit_of(m.group(2)), decimals=0, note=note)

@@ -307,6 +307,28 @@ def renormalize(
     typer.echo(f"{changed} rows changed indicator id")
 
 
+@app.command()
+def inspect(
+    path: Annotated[Path, typer.Argument(help="a report file (PDF, scan or text export)")],
+    page: Annotated[list[int] | None, typer.Option(help="only the tables on this PDF page (repeatable)")] = None,
+    out: Annotated[Path | None, typer.Option(help="folder for page images with tables, cells and roles drawn")] = Path("out/inspect"),
+    debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
+) -> None:
+    """Show what the reader saw: each table's columns and their roles, its rows, and (PDFs) the page
+    images with the table, its rows and its cells drawn in their role's colour."""
+    import extract
+    from extract.inspect import inspect as look
+
+    def body() -> tuple[str, tuple[Path, ...]]:
+        found = look(extract.read_document(path), set(page) if page else None, out)
+        return found.text, found.images
+
+    text, images = _guarded(debug, body)
+    typer.echo(text)
+    if images:
+        typer.echo(f"\n{len(images)} page images in {images[0].parent}: " + ", ".join(p.name for p in images))
+
+
 @app.command("eval-mapping")
 def eval_mapping() -> None:
     """Accuracy of the indicator mapping on the labelled wordings; exit 1 below target (95% correct, 0 wrong)."""

@@ -63,3 +63,19 @@ def test_text_export_gets_no_image(tmp_path: Path) -> None:
     got = inspect(doc, None, tmp_path)
     assert got.images == ()
     assert "Table 1 [" in got.text
+
+
+def test_cli_inspect_prints_tables_and_writes_images(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from lakip.cli import app
+
+    pdf = render(MUARO_JAMBI, tmp_path / "mj.pdf")
+    done = CliRunner().invoke(app, ["inspect", str(pdf), "--out", str(tmp_path / "img")])
+    assert done.exit_code == 0, done.output
+    assert "[pengukuran]" in done.output and "col  1" in done.output
+    assert sorted(tmp_path.joinpath("img").glob("mj-p*.png"))
+    cover = CliRunner().invoke(app, ["inspect", str(pdf), "--page", "1", "--out", str(tmp_path / "cover")])
+    assert "no table found on page [1]" in cover.output
+    missing = CliRunner().invoke(app, ["inspect", str(tmp_path / "nope.pdf")])
+    assert missing.exit_code == 2 and "nope.pdf" in missing.output

@@ -7,10 +7,10 @@ The tables are random: 2-8 rows, names of 2-12 words from a report's vocabulary 
 numbers. Rows are `corpus.tools.layouts.TableRow`s (the rows the PDF layouts draw); the Markdown
 shape is `corpus.tools.synth`'s conversion of the tab-separated one.
 
-Every shape fails today on reader gaps the property found: each shape's test is
-`xfail(strict=True)` naming its minimal failing example (`FAILING`), and each gap has its own
+Seven shapes read back; the one that does not (one cell per line) is
+`xfail(strict=True)` naming the reader gaps they hit (`FAILING`), and each gap has its own
 minimal realistic case (`GAPS`, `test_known_reader_gaps`), so a reader fix shows as an XPASS to
-turn into a plain test.
+turn into a plain test (`FIXED`).
 """
 
 from __future__ import annotations
@@ -237,22 +237,8 @@ SHAPES: dict[str, Shape] = {
     "blank-wrapped": blank_wrapped,
     "layout": layout,
 }
-_JUMLAH = (
-    "reader: an indicator starting `Jumlah` is dropped as a Jumlah/total row (extract/assemble.py `_TOTAL`; 37 of r02's 158"
-    " golden rows start so). Minimal: rows `Persentase pemilih 0 0 0` and `Jumlah pemilih 0 0 0` under"
-    " `Indikator Kinerja Target Realisasi Capaian` give only the first"
-)
 FAILING: dict[str, str] = {
-    "tsv": _JUMLAH + " (tab-separated). Also: GAPS['group-row-in-indicator-column']",
-    "markdown": _JUMLAH + " (as `| … |` rows). Also: GAPS['group-row-in-indicator-column']",
-    "flat": _JUMLAH,
-    "wrapped": _JUMLAH + " (`Persentase` / `pemilih 0 0 0` / `Jumlah` / `pemilih 0 0 0`). Also: GAPS['repeated-tail-line'],"
-    " GAPS['laporan-kinerja-tail']",
-    "cell-per-line": _JUMLAH + " (one cell per line). Also: GAPS['cell-per-line-last-integer']",
-    "blank-flat": _JUMLAH + " (a blank line between lines)",
-    "blank-wrapped": _JUMLAH + " (wrapped, a blank line between lines). Also: GAPS['repeated-tail-line'], GAPS['laporan-kinerja-tail']",
-    "layout": _JUMLAH + " (fixed columns). Also: GAPS['layout-long-header-line'], GAPS['layout-group-row-overruns'],"
-    " GAPS['kegiatan-tail'], GAPS['repeated-tail-line']",
+    "cell-per-line": "one cell per line: GAPS['cell-per-line-last-integer']",
 }
 
 _H = "Indikator Kinerja Target Realisasi Capaian"
@@ -342,7 +328,13 @@ def test_table_reads_back_from_every_text_shape(shape: str, table: Table, data: 
     assert _read_back(path) == table.want(), text
 
 
-@pytest.mark.parametrize("gap", [pytest.param(g, marks=pytest.mark.xfail(strict=True, reason=f"reader gap: {g}")) for g in GAPS])
+#: gaps the reader no longer has: each stays as a regression test
+FIXED = {"group-row-in-indicator-column", "layout-long-header-line"}
+
+
+@pytest.mark.parametrize(
+    "gap", [g if g in FIXED else pytest.param(g, marks=pytest.mark.xfail(strict=True, reason=f"reader gap: {g}")) for g in GAPS]
+)
 def test_known_reader_gaps(gap: str, tmp_path: Path) -> None:
     lines, want = GAPS[gap]
     text = _document(lines)

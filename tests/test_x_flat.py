@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 import extract
 from extract.model import Document
 
@@ -146,11 +144,6 @@ def test_flat_tail_after_a_complete_row_and_an_unnumbered_row(tmp_path: Path) ->
     ]
 
 
-@pytest.mark.xfail(
-    reason="peel takes a year ending a name's tail for a value: after a complete row, `   pada Pemilu Tahun 2024` "
-    "becomes a row of its own (`pada Pemilu Tahun`, target 2024)",
-    strict=True,
-)
 def test_flat_tail_ending_in_a_year_is_no_row(tmp_path: Path) -> None:
     text = (
         f"{TITLE}\nNo Indikator Kinerja Target Realisasi Capaian\n1 Persentase partisipasi pemilih 77,5% 79,9% 103,10%\n"
@@ -162,11 +155,6 @@ def test_flat_tail_ending_in_a_year_is_no_row(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.xfail(
-    reason="peel takes a year ending a wrapped name's line for the first value: `Tahun 2024` then "
-    "`77,5% 79,9% 103,10%` gives target 2024 and `77,5%` in the name",
-    strict=True,
-)
 def test_flat_wrapped_name_ending_in_a_year_before_its_values(tmp_path: Path) -> None:
     text = (
         f"{TITLE}\nNo Indikator Kinerja Target Realisasi Capaian\n1 Persentase partisipasi pemilih pada Pemilu\n"
@@ -197,12 +185,6 @@ def test_flat_n0_for_no_and_a_category_column(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.xfail(
-    reason="flat labels its category column `Keterangan` (_LABEL), which classify takes for `keterangan`; "
-    "the assembler keeps only `kategori` labels, so a flat table's Kategori is lost (the same table "
-    "tab-separated keeps it)",
-    strict=True,
-)
 def test_flat_kategori_is_kept_as_in_the_tab_separated_table(tmp_path: Path) -> None:
     body = [
         ("No", "Indikator Kinerja", "Target", "Realisasi", "Capaian", "Kategori"),
@@ -227,22 +209,12 @@ def test_flat_ocr_damaged_percent_is_peeled_as_a_value(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.xfail(
-    reason="the flat reader counts `lOOo/o` as a value (flat._VALUE), but parse_value reads it as text "
-    "with no number (it reads `100o/o` as 100%): the row has three values none of which is a number",
-    strict=True,
-)
 def test_flat_ocr_damaged_percent_reads_as_100(tmp_path: Path) -> None:
     text = flat("1 Persentase laporan tepat waktu lOOo/o lOOo/o lOOo/o", "2 Indeks kepuasan layanan 80 85 106,25%")
     target = read(tmp_path, text).rows()[0].target
     assert target is not None and (target.kind, target.number) == ("percent", 100.0)
 
 
-@pytest.mark.xfail(
-    reason="flat header_at takes a year only as digits (`20\\d\\d`): a header whose year OCR read with "
-    "letter O (`Target 2O2O`) is no header, and its table is not read at all",
-    strict=True,
-)
 def test_flat_header_with_an_ocr_damaged_year(tmp_path: Path) -> None:
     text = (
         "LAPORAN KINERJA KPU KABUPATEN NGANJUK TAHUN 2020\nNo Indikator Kinerja Target 2O2O Realisasi 2O2O Capaian\n"

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 import extract
 from extract.model import Line, Source, Table
 from extract.narrative import narrative_tables
@@ -64,12 +62,8 @@ def test_numbered_items_without_the_sentence_shape_give_nothing() -> None:
     assert narrative_tables(lines, 1) == []
 
 
-@pytest.mark.xfail(
-    reason="_SENTENCE's optional capaian: after `, ` the `dengan` is not taken as a joiner, and the value "
-    "pattern's `[ABCD]` (re.I) reads the d of `dengan` as the capaian",
-    strict=True,
-)
 def test_comma_dengan_capaian_is_read() -> None:
+    # `, dengan capaian`: the d of `dengan` is no grade D (grades are matched in capitals only)
     lines = prose(
         "1. Persentase A yang tinggi dengan target 90% dapat terealisasi sebesar 95%, dengan capaian kinerja sebesar 105,56%",
         "2. Persentase B yang tinggi dengan target 80% dapat terealisasi 80% dengan capaian 100%",
@@ -115,7 +109,6 @@ def test_a_comparison_without_an_indicator_named_gives_nothing() -> None:
     assert narrative_tables(lines, 1) == []
 
 
-@pytest.mark.xfail(reason="_NUM's `\\s*%?` keeps the space after a figure without %: the raw value is `32 `, not as printed", strict=True)
 def test_prose_values_are_as_printed() -> None:
     (t,) = narrative_tables(prose(*LAMPUNG), 1)
     r = t.rows[0]

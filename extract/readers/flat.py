@@ -99,6 +99,9 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\(?[^\s/]+\)?", clean(text))
 
 
+_OCR_YEAR = re.compile(r"\b2[0Oo][0-9Oo]{2}\b")
+
+
 def header_at(lines: list[RawLine], i: int) -> _Header | None:
     """A header starting at line i: up to six short lines of header words naming two value
     columns or more (`Target`, `Realisasi`, `Capaian`), or an indicator and a target."""
@@ -107,7 +110,9 @@ def header_at(lines: list[RawLine], i: int) -> _Header | None:
     best_values: list[str] = []
     size = 0
     for k in range(i, min(len(lines), i + 12)):
-        text = lines[k].text.strip()
+        # a year OCR read with the letter O (`Target 2O2O`) is a year; a line laid out in columns
+        # (`pdftotext -layout`) is as long as its words, not its padding
+        text = _OCR_YEAR.sub(lambda m: m.group(0).replace("O", "0").replace("o", "0"), " ".join(lines[k].text.split()))
         words = _words(text)
         if not words or len(text) > 90:
             break
@@ -137,12 +142,15 @@ def header_at(lines: list[RawLine], i: int) -> _Header | None:
 
 
 _LABEL = {"no": "No", "indicator": "Indikator Kinerja", "satuan": "Satuan", "target": "Target", "realisasi": "Realisasi",
-          "capaian": "Capaian", "category": "Keterangan"}  # fmt: skip
+          "capaian": "Capaian", "category": "Kategori"}  # fmt: skip
 
 
 def _role(word: str) -> str | None:
     w = word.strip(".:,")
     return next((role for role, p in _HEADER_ROLES if p.match(w)), None)
+
+
+_NAMED_YEAR = re.compile(r"\b(?:tahun|th\.?|thn\.?|periode|s\.?d\.?)\s+(?:19|20)\d\d\s*$", re.I)
 
 
 def peel(text: str, n_values: int, category: bool) -> tuple[str, list[str], str]:
@@ -154,8 +162,8 @@ def peel(text: str, n_values: int, category: bool) -> tuple[str, list[str], str]
     values: list[str] = []
     while len(values) < n_values:
         m = _VALUE_AT_END.search(rest)
-        if not m:
-            break
+        if not m or _NAMED_YEAR.search(rest[: m.end()]):
+            break  # `… pada Pemilu Tahun 2024`: the year is the name's
         values.insert(0, m.group(1))
         rest = rest[: m.start(1)].rstrip()
     return rest.strip(), values, cat
@@ -293,9 +301,17 @@ def _row_line(row: _Row, roles: list[str], path: str, region: int) -> Line:
     return Line(tuple(cells), Source(path, row.start.line, row.start.page), row.start.after_break, False, (), region, (), (), True, joined)
 
 
+_COLUMN_NAMES = {"indikator", "target", "realisasi", "capaian", "satuan"}
+
+
 def flat_lines(raw: list[RawLine], path: str, settings: ExtractSettings) -> list[Line]:
     # (a table's header words and its values repeat too: they are no running header)
-    running = frozenset(k for k in running_lines(raw, settings.running_line_repeats) if len(k.split()) >= 3 and not _ONLY_VALUES.match(k))
+    # (and so does the header of a table continued over page breaks, at the top of each page)
+    running = frozenset(
+        k
+        for k in running_lines(raw, settings.running_line_repeats)
+        if len(k.split()) >= 3 and not _ONLY_VALUES.match(k) and len(set(k.split()) & _COLUMN_NAMES) < 2
+    )
     # a bare number is a page number only at a page's edge: inside a table dumped one cell per line it is a value
     edge = {k for k, r in enumerate(raw) if r.after_break or k + 1 == len(raw) or raw[k + 1].after_break}
     spaced = sum(1 for r in raw if r.after_break) > 0.6 * len(raw)  # a blank line after every line: no edges to tell
