@@ -112,9 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--misses", action="store_true", help="list the rows missed and the spurious rows")
     ap.add_argument("--only", help="documents whose name contains this")
-    ap.add_argument("--set", choices=("real", "dev", "excerpts", "exports"), action="append", help="which sets (default: all)")
+    ap.add_argument("--set", choices=("real", "dev", "excerpts", "exports", "survey"), action="append", help="which sets (default: all)")
     args = ap.parse_args(argv)
-    sets = args.set or ["real", "dev", "excerpts", "exports"]
+    sets = args.set or ["real", "dev", "excerpts", "exports", "survey"]
     if not T.SHARED.exists():
         print(f"eval-real: {T.SHARED} is absent; nothing to measure (the real documents are not in the repository)")
         return 0
@@ -128,6 +128,11 @@ def main(argv: list[str] | None = None) -> int:
             from bench import exports
 
             exports.report(exports.run(args.only))
+            continue
+        if key == "survey":  # every real PDF, golden or not: satker, year, tables found (bench/survey.py)
+            from bench import survey
+
+            survey.report(survey.run(args.only))
             continue
         title, load = loaders[key]
         truths = [t for t in load() if not args.only or args.only in t.name]

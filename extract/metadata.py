@@ -208,11 +208,14 @@ def _unspace(text: str) -> str:
 def read_metadata(lines: list[str], pages: list[int | None] | None = None) -> Metadata:
     pages = pages if pages is not None else [None] * len(lines)
     lines = [_unspace(x) for x in lines]
-    running_set = set(_running(lines, pages)) if any(p is not None for p in pages) else set()
+    # in document order: a set's order follows PYTHONHASHSEED, and names are read across the
+    # joined lines (r26_inspektorat's satker changed from run to run)
+    running_lines = _running(lines, pages) if any(p is not None for p in pages) else []
+    running_set = set(running_lines)
     text = "\n".join(clean(x) for x in lines)
     body = "\n".join(clean(x) for x in lines if " ".join(x.split()) not in running_set)
     head = "\n".join(clean(x) for x in lines[:40] if x.strip())
-    running = "\n".join(clean(x) for x in running_set)
+    running = "\n".join(clean(x) for x in running_lines)
     satker, level, name, confidence = _kpu(head, body, running)
     if satker is None:
         satker, level, name, confidence = _instansi(head, body, running)

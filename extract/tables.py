@@ -149,6 +149,12 @@ def _region(lines: list[Line], i: int, drafts: list[_Draft]) -> int:
         j += 1
     region = lines[i:j]
     k = header_rows(region)
+    if _title_row(region):
+        # the table's title printed in a cell across its top ("CAPAIAN KINERJA TAHUN 2016 DINAS
+        # … ", r24_disparbud pp. 3-9): a caption above the header, not a header row (its year would
+        # make every column a year's) nor a row; r24's page 3 was taken for page 2's table going on
+        lines[i] = replace(region[0], region=None, cells=(region[0].text.strip(),), spans=(), covered=(), whole=False)
+        return i + 1
     prev = drafts[-1] if drafts else None
     page = region[0].source.page
     skip = _continues(prev, region, k, lines, i) if prev is not None and prev.region is not None else None
@@ -167,6 +173,15 @@ def _region(lines: list[Line], i: int, drafts: list[_Draft]) -> int:
     if k:
         drafts.append(_Draft(i, region[:k], list(region[k:]), rid, page))
     return j
+
+
+def _title_row(region: list[Line]) -> bool:
+    """Is the region's first row one cell across the table, words only, over a header?"""
+    first = region[0]
+    filled = [c for c in first.cells if c.strip()]
+    width = max(len(ln.cells) for ln in region)
+    across = width >= 3 and (len(first.cells) == 1 or (bool(first.spans) and max(first.spans) >= width))
+    return len(region) > 2 and len(filled) == 1 and across and not _value_like(filled[0]) and header_rows(region[1:]) > 0
 
 
 def _continues(prev: _Draft, region: list[Line], k: int, lines: list[Line], i: int) -> int | None:

@@ -64,6 +64,10 @@ def parse_number(token: str, thousands_hint: bool = False) -> Number | None:
         whole, frac = t.rsplit(dec, 1)
         if frac.count(grp) or not _grouped(whole, grp):
             return None
+        if thousands_hint and len(frac) == 3:
+            # rupiah have two decimals at most: "Rp. 503,753.650,-" (r02 Dinkes Jabar p. 88) groups
+            # thousands with both separators, a typist's mix, not 503.753,65
+            return Number(sign * float(whole.replace(grp, "") + frac), 0)
         return Number(sign * float(whole.replace(grp, "") + "." + frac), len(frac))
     sep = "." if dots else ","
     parts = t.split(sep)

@@ -71,6 +71,11 @@ CODES: dict[str, Code] = {
             "Seluruh {n} indikator pengukuran bercapaian tepat 100% dengan realisasi yang tertulis sama persis dengan target.",
         ),
         Code(
+            "indicator-figures-differ", "error", "Angka indikator berbeda antartabel",
+            "Indikator \u201c{indicator}\u201d: {what} tertulis {stated} di sini, tetapi {actual} di {where}; "
+            "satu indikator hanya punya satu angka {what} untuk tahun laporan.",
+        ),
+        Code(
             "table-total-mismatch", "error", "Jumlah dalam tabel tidak cocok",
             "Baris \u201c{label}\u201d: jumlah rincian {parts} = {computed}, tetapi kolom {total_name} tertulis {stated}.",
         ),

@@ -185,3 +185,26 @@ def test_regulation_years_and_plan_periods_do_not_vote() -> None:
 def test_the_year_signed_after_the_reports_name_does_not_win() -> None:
     assert read_metadata(["Laporan Kinerja Tahun 2016 ini disusun pada bulan Maret 2017"]).year == 2016
     assert read_metadata(["Laporan Kinerja Tahun 2016", "Bandung, Maret 2017"]).year == 2016
+
+
+def test_the_satker_does_not_follow_the_hash_seed() -> None:
+    """r26_inspektorat's running lines were joined in a set's order, so its satker changed with
+    PYTHONHASHSEED (seed 0: `OPD Provinsi Akuntansi Pemerintah`); they are read in page order."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import pytest
+
+    pdf = Path(__file__).resolve().parents[1].parent / "shared/real-lkip/r26_inspektorat-jabar_2016_bab3.pdf"
+    if not pdf.exists():
+        pytest.skip("../shared is absent")
+    code = f"import extract; print(extract.read_document({str(pdf)!r}).metadata.satker)"
+    got = {
+        subprocess.run(
+            [sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        for seed in ("0", "1")
+    }
+    assert got == {"Inspektorat Provinsi Jawa Barat"}

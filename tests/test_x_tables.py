@@ -4,6 +4,7 @@ page, and the value-less last row of a text cut inside a table (`_bare` in `_fin
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from pathlib import Path
 
 import extract
@@ -125,3 +126,24 @@ def test_a_region_after_prose_is_a_table_of_its_own() -> None:
 def test_a_region_without_a_performance_header_is_no_table() -> None:
     lines = _lines((("Uraian", "Keterangan"), 1, 1, False), (("Pegawai", "12 orang"), 1, 1, False))
     assert find_tables(lines, 2024, ExtractSettings()) == []
+
+
+def test_a_title_cell_across_the_top_is_a_caption_not_the_table_going_on() -> None:
+    """r24_disparbud pp. 2-4: a table ends on page 2; page 3 opens a table of other columns whose
+    top cell spans it with its title (`CAPAIAN KINERJA TAHUN 2016 …`). The title is the second
+    table's caption, its own header is read, and page 3 does not carry page 2's table on."""
+    title = "CAPAIAN KINERJA TAHUN 2016 DINAS PARIWISATA"
+    other = ("Tujuan", "Sasaran", "Indikator", "Target", "Realisasi")
+    row = ("Peningkatan kunjungan", "Meningkatnya kunjungan", "Kunjungan wisatawan", "1.100.000 Orang", "4.428.094 Orang")
+    lines = _lines(
+        (HEADER, 1, 1, False),
+        (ROWS[0], 1, 1, False),
+        ((title,), 2, 2, True),
+        (other, 2, 2, False),
+        (row, 2, 2, False),
+    )
+    lines[2] = replace(lines[2], spans=(5,))  # one cell merged across the five columns
+    first, second = find_tables(lines, 2024, ExtractSettings())
+    assert [r.number for r in first.rows] == ["1"]
+    assert second.caption == title and [r.indicator for r in second.rows] == ["Kunjungan wisatawan"]
+    assert second.rows[0].target is not None and second.rows[0].target.raw == "1.100.000 Orang"

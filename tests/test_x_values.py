@@ -67,3 +67,14 @@ def test_parse_number_thousands_hint() -> None:
 def test_clean_normalises_spaces_and_look_alikes() -> None:
     assert clean("  Indikator\u00a0 Kinerja  ") == "Indikator Kinerja"
     assert clean("\u041a\u0420U") == "KPU"  # Cyrillic K and R
+
+
+def test_rupiah_grouped_with_both_separators() -> None:
+    """r02 (Dinkes Jabar) p. 88 prints "Rp. 503,753.650,-": a rupiah amount has at most two
+    decimals, so three digits after the last separator group thousands too."""
+    mixed = parse_number("503,753.650", thousands_hint=True)
+    assert mixed is not None and (mixed.value, mixed.decimals) == (503753650.0, 0)
+    cents = parse_number("1.397.870.000,00", thousands_hint=True)
+    assert cents is not None and (cents.value, cents.decimals) == (1397870000.0, 2)
+    plain = parse_number("503,753.650")  # not money: a decimal point after a thousands comma
+    assert plain is not None and (plain.value, plain.decimals) == (503753.65, 3)

@@ -8,6 +8,7 @@ from reports.checks import (
     arithmetic,
     budget,
     capaian,
+    figures,
     foreign_satker,
     grade,
     narrative,
@@ -44,5 +45,6 @@ CHECKS: tuple[Check, ...] = tuple(
         outputs_only,
         perfect,
         totals,
+        figures,
     )
 )

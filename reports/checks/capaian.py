@@ -1,4 +1,7 @@
-"""capaian-mismatch: stated capaian is not realisasi/target×100 under any convention reports use."""
+"""capaian-mismatch: stated capaian is not realisasi/target×100 under any convention reports use.
+
+A row the catalogue does not know (no indicator id, as in every non-KPU report) has no known
+polarity: the lower-is-better conventions are tried as well before the row is flagged."""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ _NUMERIC = ("number", "percent", "count", "money")
 def candidates(target: float, realisasi: float, polarity: str) -> dict[str, float]:
     ratio = realisasi / target * 100
     out = {"realisasi/target × 100": ratio, "dibatasi 100%": min(ratio, 100.0)}
-    if polarity == "lower_better":
+    if polarity in ("lower_better", "unknown"):
         out["(2×target − realisasi)/target × 100 (makin kecil makin baik)"] = (2 * target - realisasi) / target * 100
         if realisasi:
             out["target/realisasi × 100 (makin kecil makin baik)"] = target / realisasi * 100
@@ -30,7 +33,7 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
         if t.number is None or re_.number is None or t.number == 0:
             continue
         info = ctx.indicators.get(r.indicator_id or "")
-        polarity = info.polarity if info else "higher_better"
+        polarity = info.polarity if info else "unknown"
         cands = candidates(t.number, re_.number, polarity)
         if any(agrees(c.number, v, c.decimals) for v in cands.values()):
             continue

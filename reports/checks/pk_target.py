@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from rapidfuzz import fuzz
+
 from extract.model import Value
 from extract.values import clean
+from normalize.text import key
 from reports.codes import row_finding
 from reports.context import AuditContext, MRow
 from reports.model import Finding
@@ -23,15 +26,27 @@ def same_target(a: Value | None, b: Value | None) -> bool:
     return abs(a.number - b.number) < 1e-9  # `90%` and `90` agree: measured tables often drop the sign
 
 
+#: rows without a catalogue id are the same indicator when their wordings agree this well
+SAME_WORDING = 90.0
+
+
+def same_indicator(a: MRow, b: MRow) -> bool:
+    """The same indicator id when both rows have one; otherwise the same wording (a report of an
+    instansi the catalogue does not cover has no ids at all)."""
+    if a.indicator_id and b.indicator_id:
+        return a.indicator_id == b.indicator_id
+    ka, kb = key(a.indicator), key(b.indicator)
+    return bool(ka) and bool(kb) and fuzz.ratio(ka, kb) >= SAME_WORDING
+
+
 def pair_with_pk(ctx: AuditContext) -> list[tuple[MRow, MRow]]:
-    """Measured rows with their PK row: same indicator id, preferring the same block label."""
-    pk = [r for r in ctx.kind("perjanjian") if r.indicator_id]
+    """Measured rows with their PK row: the same indicator (`same_indicator`), preferring the same
+    block label; each PK row pairs once."""
+    pk = ctx.kind("perjanjian")
     used: set[int] = set()
     pairs = []
     for r in ctx.kind("pengukuran"):
-        if not r.indicator_id:
-            continue
-        same = [i for i, p in enumerate(pk) if p.indicator_id == r.indicator_id and i not in used]
+        same = [i for i, p in enumerate(pk) if i not in used and same_indicator(p, r)]
         best = next((i for i in same if pk[i].section.split(" › ")[-1] == r.section.split(" › ")[-1]), same[0] if same else None)
         if best is not None:
             used.add(best)
@@ -39,8 +54,15 @@ def pair_with_pk(ctx: AuditContext) -> list[tuple[MRow, MRow]]:
     return pairs
 
 
+def _has_target(r: MRow) -> bool:
+    return r.target is not None and r.target.kind != "empty"
+
+
 def run(ctx: AuditContext) -> Iterator[Finding]:
     for r, p in pair_with_pk(ctx):
+        # a capaian-only summary table (or a PK row whose target cell is empty) changes no target
+        if not (_has_target(r) and _has_target(p)):
+            continue
         if not same_target(p.target, r.target):
             yield row_finding(
                 "pk-target-mismatch",

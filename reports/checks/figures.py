@@ -1,0 +1,114 @@
+"""indicator-figures-differ: one indicator with another report-year figure in another table.
+
+A report prints its indicators in several tables (pengukuran, perbandingan, multi-year); the
+realisasi of the report year is one figure, wherever it is printed ("realisasi 86% / 92,46% /
+92,46%"). Rows are the same indicator by `pk_target.same_indicator` (catalogue id, else wording); a
+wording printed twice in one table names two indicators (a sasaran label over its rows) and is
+left out, and a wording of one or two words ("Padi", a sub-item) is the same indicator only under
+the same parent label. Two figures differ by more than one unit of the coarser decimals printed
+(125,02 truncated and 125,03 rounded are one figure). The capaian is compared only where the two
+rows also print the same target and realisasi: a capaian column may be against another target
+(the Renstra's) where they do not. The figure most tables print is taken as the indicator's; each
+other figure is one finding.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from extract.model import Value
+from normalize.text import key
+from reports.checks.pk_target import same_indicator
+from reports.checks.tolerance import EPS
+from reports.codes import num, row_finding
+from reports.context import AuditContext, MRow
+from reports.model import Finding
+
+KINDS = ("pengukuran", "multi_year")
+SHORT = 2  # words: a wording this short is a sub-item's label
+
+
+def _number(v: Value | None) -> float | None:
+    return v.number if v is not None and v.kind in ("number", "percent", "count") and not v.ambiguous else None
+
+
+def same_figure(a: Value | None, b: Value | None) -> bool:
+    """Two printed figures agree within one unit of the coarser decimals printed (one rounded,
+    the other truncated)."""
+    x, y = _number(a), _number(b)
+    if x is None or y is None or a is None or b is None:
+        return True  # nothing to compare
+    if a.kind == "count" and b.kind == "count" and (a.unit or "").lower() != (b.unit or "").lower():
+        return True  # other units are unit-mismatch's business
+    unit = 10.0 ** -min(a.decimals or 0, b.decimals or 0)
+    return abs(x - y) <= unit + EPS
+
+
+def _same(a: MRow, b: MRow) -> bool:
+    if not same_indicator(a, b):
+        return False
+    if (a.indicator_id and b.indicator_id) or len(key(a.indicator).split()) > SHORT:
+        return True
+    parent_a, parent_b = (key(r.section.split(" › ")[-1]) for r in (a, b))
+    return parent_a == parent_b
+
+
+def _groups(rows: list[MRow]) -> list[list[MRow]]:
+    """Rows of one indicator across tables (each row's wording unique within its table)."""
+    per_table = Counter((r.table_seq, key(r.indicator)) for r in rows)
+    single = [r for r in rows if per_table[(r.table_seq, key(r.indicator))] == 1 and key(r.indicator)]
+    groups: list[list[MRow]] = []
+    for r in single:
+        for g in groups:
+            if _same(g[0], r) and all(o.table_seq != r.table_seq for o in g):
+                g.append(r)
+                break
+        else:
+            groups.append([r])
+    return [g for g in groups if len(g) > 1]
+
+
+def _odd_ones(rows: list[MRow], cell: str) -> list[tuple[MRow, MRow]]:
+    """(row, reference) for each row whose `cell` differs from the figure most rows print."""
+
+    def value(r: MRow) -> Value | None:
+        v: Value | None = getattr(r, cell)
+        return v
+
+    have = [r for r in rows if _number(value(r)) is not None]
+    if len(have) < 2:
+        return []
+    support = [sum(same_figure(value(r), value(o)) for o in have) for r in have]
+    ref = have[support.index(max(support))]
+    return [(r, ref) for r in have if not same_figure(value(r), value(ref))]
+
+
+def run(ctx: AuditContext) -> Iterator[Finding]:
+    for group in _groups(ctx.kind(*KINDS)):
+        odd = _odd_ones(group, "realisasi")
+        for r, ref in odd:
+            yield _finding(ctx, r, ref, "realisasi")
+        if odd:
+            continue
+        for r, ref in _odd_ones(group, "capaian"):
+            both = all(_number(v) is not None for v in (r.target, ref.target, r.realisasi, ref.realisasi))
+            if both and same_figure(r.target, ref.target):
+                yield _finding(ctx, r, ref, "capaian")
+
+
+def _finding(ctx: AuditContext, r: MRow, ref: MRow, cell: str) -> Finding:
+    mine, theirs = getattr(r, cell), getattr(ref, cell)
+    assert mine is not None and theirs is not None
+    return row_finding(
+        "indicator-figures-differ",
+        ctx,
+        r,
+        cells=(cell,),
+        indicator=r.indicator,
+        what=cell,
+        stated=mine.raw.strip(),
+        actual=theirs.raw.strip(),
+        where=f"halaman {ref.page or '?'} (baris {ref.line})",
+        computed=num(theirs.number) if theirs.number is not None else None,
+    )
