@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,9 @@ class ExtractSettings:
     ocr_reread_below: float = 95.0
     #: A value whose OCR confidence is below this is marked in its notes.
     ocr_low_confidence: float = 80.0
+    #: Where tesseract's output is kept by the hash of the page image it read, so a re-ingest or a
+    #: re-audit does not OCR again; "" = no cache. `LAKIP_OCR_CACHE` sets it for a whole run.
+    ocr_cache: str = field(default_factory=lambda: os.environ.get("LAKIP_OCR_CACHE", "~/.cache/lakip/ocr"))
 
     def __post_init__(self) -> None:
         for name in ("page_break_blank_lines", "max_lines_per_page", "running_line_repeats", "caption_lookback", "max_pdf_pages"):

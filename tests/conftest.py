@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# no OCR cache in the suite (its workers inherit this): every OCR test reads its pages, and a
+# test that makes tesseract fail is not answered from an earlier run; test_ocr_cache sets its own
+os.environ["LAKIP_OCR_CACHE"] = ""
 sys.path.insert(0, str(ROOT / "tests"))
 
 DOCS = ROOT / "corpus" / "documents"

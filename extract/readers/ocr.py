@@ -166,8 +166,8 @@ def _turns(img: Any, dpi: float, binary: str, settings: ExtractSettings) -> int:
         return 0
     _ok, png = cv2.imencode(".png", img)
     cmd = [binary, "stdin", "stdout", "--psm", "0", "--dpi", str(round(dpi))]
-    done = subprocess.run(cmd, input=png.tobytes(), capture_output=True, timeout=settings.ocr_page_timeout, check=False)
-    m = re.search(r"Rotate:\s*(\d+)", done.stdout.decode(errors="replace"))
+    out = run_cached(cmd, png.tobytes(), settings, check=False)
+    m = re.search(r"Rotate:\s*(\d+)", out)
     rotate = int(m.group(1)) if m else 0
     return {90: 3, 180: 2, 270: 1}.get(rotate, 0)  # tesseract says clockwise degrees to rotate
 
@@ -251,11 +251,42 @@ def _tesseract(img: Any, dpi: float, binary: str, settings: ExtractSettings) -> 
     if not ok:
         raise ValueError("could not encode the page image")
     cmd = [binary, "stdin", "stdout", "-l", settings.ocr_languages, "--psm", "6", "--dpi", str(round(dpi)), "tsv"]
+    return run_cached(cmd, png.tobytes(), settings)
+
+
+@functools.cache
+def _version(binary: str) -> str:
+    out = subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=30, check=False)
+    return (out.stdout or out.stderr).splitlines()[0] if (out.stdout or out.stderr) else binary
+
+
+def run_cached(cmd: list[str], image: bytes, settings: ExtractSettings, check: bool = True) -> str:
+    """tesseract's output for one page image, from the cache when it read this image with these
+    arguments and this version before (issue 14: a re-ingest does not OCR again). Written under a
+    temporary name, then renamed: a killed run leaves no half entry. A cache that cannot be
+    written is skipped: it only saves time."""
+    import hashlib
+
+    key = hashlib.sha256("\0".join([_version(cmd[0]), *cmd[3:]]).encode() + b"\0" + image).hexdigest()
+    entry = os.path.join(os.path.expanduser(settings.ocr_cache), key[:2], key + ".txt") if settings.ocr_cache else None
+    if entry and os.path.exists(entry):
+        with open(entry, encoding="utf-8") as f:
+            return f.read()
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # pages run in parallel; one thread each
-    done = subprocess.run(cmd, input=png.tobytes(), capture_output=True, timeout=settings.ocr_page_timeout, env=env, check=False)
-    if done.returncode != 0:
+    done = subprocess.run(cmd, input=image, capture_output=True, timeout=settings.ocr_page_timeout, env=env, check=False)
+    if done.returncode != 0 and check:
         raise ValueError(f"tesseract failed: {done.stderr.decode(errors='replace').strip()[-200:]}")
-    return done.stdout.decode("utf-8", errors="replace")
+    out = done.stdout.decode("utf-8", errors="replace")
+    if entry and done.returncode == 0:
+        try:
+            os.makedirs(os.path.dirname(entry), exist_ok=True)
+            tmp = f"{entry}.{os.getpid()}.tmp"
+            with open(tmp, "w", encoding="utf-8") as f:
+                f.write(out)
+            os.replace(tmp, entry)
+        except OSError:
+            pass
+    return out
 
 
 def read_cells(img: Any, boxes: list[Box], dpi: float, binary: str, settings: ExtractSettings) -> list[tuple[Box, list[OcrWord]]]:
