@@ -185,3 +185,20 @@ def test_all_indicators_at_100_against_a_row_below_it() -> None:
     assert len(found) == 1 and "no. 3" in found[0].message
     some = "Sebanyak 3 (tiga) indikator, 2 di antaranya capaian ≥100%"
     assert not [f for f in summary.run(ctx(rows, claims_of(5, some), {5: (1, some)})) if "tidak 100%" in f.message]
+
+
+def test_rows_with_other_targets_may_measure_other_scopes() -> None:
+    # a program's figures, then the same name with one kegiatan's
+    rows = [
+        row("pengukuran", 1, 1, NAME, "690 Ekor", "624 Ekor", None),
+        row("pengukuran", 2, 1, NAME, "299 Ekor", "263 Ekor", None),
+    ]
+    assert not list(figures.run(ctx(rows)))
+    rows[1] = row("multi_year", 2, 1, NAME, None, "263 Ekor", None)  # no target printed: the same year's figure
+    assert len(list(figures.run(ctx(rows)))) == 1
+
+
+def test_budget_amounts_are_not_indicator_figures() -> None:
+    # r16_disnak pp. 45-46: the same program names over APBD and over APBN amounts
+    rows = [row("pengukuran", 1, 1, NAME, None, "6.247.696.287", None), row("pengukuran", 2, 1, NAME, None, "2.635.811.606", None)]
+    assert not list(figures.run(ctx(rows)))

@@ -18,7 +18,7 @@ def test_ingest_prints_a_line_per_report_and_a_total(tmp_path) -> None:  # type:
     lines = result.output.strip().splitlines()
     per_report = sorted(lines[:2])  # workers finish in any order
     assert per_report[0].startswith("✓ jember_2024.txt: KPU Kabupaten Jember 2024")
-    assert "pengukuran 12 · perjanjian 16 · rencana 18 · multi_year 7 · kegiatan 0 — unmapped 2 — temuan 20/19/0 [added]" in per_report[1]
+    assert "pengukuran 12 · perjanjian 16 · rencana 18 · multi_year 7 · kegiatan 0 — unmapped 2 — temuan 19/19/0 [added]" in per_report[1]
     assert lines[-1] == f"2 reports: 2 added, 0 replaced, 0 unchanged, 0 duplicate, 0 failed; 126 rows, 2 unmapped -> {db}"
 
 

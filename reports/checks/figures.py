@@ -29,8 +29,15 @@ KINDS = ("pengukuran", "multi_year")
 SHORT = 2  # words: a wording this short is a sub-item's label
 
 
+#: a bare figure this large is a rupiah amount: budget tables name their rows after programs and
+#: print the same names for each source of funds (APBD, APBN: r16_disnak pp. 45-46)
+BUDGET_SIZE = 1e8
+
+
 def _number(v: Value | None) -> float | None:
-    return v.number if v is not None and v.kind in ("number", "percent", "count") and not v.ambiguous else None
+    if v is None or v.kind not in ("number", "percent", "count") or v.ambiguous or v.number is None:
+        return None
+    return None if v.kind == "number" and abs(v.number) >= BUDGET_SIZE else v.number
 
 
 def same_figure(a: Value | None, b: Value | None) -> bool:
@@ -86,7 +93,10 @@ def _odd_ones(rows: list[MRow], cell: str) -> list[tuple[MRow, MRow]]:
 
 def run(ctx: AuditContext) -> Iterator[Finding]:
     for group in _groups(ctx.kind(*KINDS)):
-        odd = _odd_ones(group, "realisasi")
+        # two rows with other targets may measure other scopes (a program's budget on one page,
+        # its kegiatan's on the next: r16_disnak pp. 45-46): only the same target, or one
+        # unprinted, makes another realisasi a contradiction
+        odd = [(r, ref) for r, ref in _odd_ones(group, "realisasi") if same_figure(r.target, ref.target)]
         for r, ref in odd:
             yield _finding(ctx, r, ref, "realisasi")
         if odd:
