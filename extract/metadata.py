@@ -27,6 +27,7 @@ _STOP = {
     "periode", "masa", "bersinergi", "kabupaten", "kota", "provinsi", "republik", "indonesia", "laporan", "kinerja",
     "memiliki", "mempunyai", "menetapkan", "melaksanakan", "menyusun", "menyampaikan", "wajib", "maupun", "selaku",
     "jalan", "jl", "telp", "telepon", "website", "email", "alamat", "ta", "bab", "lkip", "lakip", "lkj",
+    "kepala",  # a signature block: `… Provinsi Jawa Barat` / `Kepala Badan` (r06_bpmpd: `… Jawa Barat Kepala`)
 }  # fmt: skip
 _ROMAN = re.compile(r"^[IVX]{1,4}$")
 _LEVEL = {"kabupaten": "kabupaten", "kab": "kabupaten", "kab.": "kabupaten", "kota": "kota", "provinsi": "provinsi", "prov": "provinsi"}

@@ -208,3 +208,11 @@ def test_the_satker_does_not_follow_the_hash_seed() -> None:
         for seed in ("0", "1")
     }
     assert got == {"Inspektorat Provinsi Jawa Barat"}
+
+
+def test_a_signature_title_after_the_region_is_not_part_of_it() -> None:
+    """r06_bpmpd's cover: `… Provinsi Jawa Barat` then the signatory's `Kepala Badan` on one line."""
+    from extract.metadata import read_metadata
+
+    meta = read_metadata(["LAPORAN KINERJA TAHUN 2016", "Badan Pemberdayaan Masyarakat Provinsi Jawa Barat Kepala Badan", "Bandung"])
+    assert meta.satker == "Badan Pemberdayaan Masyarakat Provinsi Jawa Barat" and meta.name == "Jawa Barat"
