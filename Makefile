@@ -70,8 +70,12 @@ bench: setup browser ocr
 bench-real: setup ocr
 	$(BIN)/python -m bench.tools $(ARGS)
 
+# then the cluster column: the same kind of corpus through the local pool and a Dask LocalCluster
+# (throughput, per-report cost small vs full, scheduler overhead, worker memory, the 25,000/year estimate)
+CLUSTER_ARGS ?= --reports 2000 --pdf 20 --scans 2 --small 200
 bench-scale: setup browser ocr
 	$(BIN)/python -m bench.scale
+	$(BIN)/python -m bench.cluster $(CLUSTER_ARGS)
 
 # atheris, a minute per target: the value parser, text reader, table layer, PDF reader (structure-aware
 # mutations of rendered PDFs) and the whole pipeline into an in-memory database; FUZZ_SECONDS=600 for longer.

@@ -93,9 +93,15 @@ def ingest(
     workers: Annotated[int, typer.Option(help="extraction processes (default: all cores)")] = WorkSettings().workers,
     timeout: Annotated[float, typer.Option(help="seconds allowed per file")] = WorkSettings().timeout_s,
     memory_mb: Annotated[int, typer.Option(help="memory cap per worker, MB")] = WorkSettings().memory_mb,
+    scheduler: Annotated[
+        str | None, typer.Option(help="run the tasks on Dask: `local` (a LocalCluster of --workers) or tcp://HOST:8786")
+    ] = None,
+    parquet: Annotated[str | None, typer.Option(help="with --scheduler: folder or fsspec URL for the results (default DB.parquet)")] = None,
+    batch: Annotated[int, typer.Option(help="with --scheduler: files per Dask task")] = 8,
     debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
 ) -> None:
-    """Ingest reports (files or folders) into DuckDB; one line per report and a total.
+    """Ingest reports (files or folders) into DuckDB; one line per report and a total. With
+    --scheduler the files are read on a Dask cluster, each result lands as Parquet, then in DuckDB.
 
     Exit status: 0 every file stored or already stored; 1 some file failed (the count is in the
     last line, the reasons in the table ingest_errors); 2 the run could not start, or had to stop
@@ -123,10 +129,12 @@ def ingest(
 
     def body() -> None:
         settings = WorkSettings(workers=workers, timeout_s=timeout, memory_mb=memory_mb)
+        say = progress.console.print if show_bar else console.print
+        runner = _cluster_runner(scheduler, parquet or f"{db}.parquet", batch, settings, force, say) if scheduler else None
         try:
             if show_bar:
                 progress.start()
-            ingest_paths(found, db, force=force, on_result=report, settings=settings)
+            ingest_paths(found, db, force=force, on_result=report, settings=settings, runner=runner)
         except Interrupted as e:
             stop_bar()
             _close(results, db)
@@ -146,6 +154,40 @@ def ingest(
     _guarded(debug, body)
     _close(results, db)
     raise typer.Exit(1 if any(r.status == "failed" for r in results) else 0)
+
+
+def _cluster_runner(
+    scheduler: str, out: str, batch: int, settings: WorkSettings, force: bool, say: Callable[..., None]
+) -> Any:  # a pipeline.Runner (lakip.cluster imports dask: only when asked for)
+    from lakip import cluster
+
+    cs = cluster.ClusterSettings(scheduler, out, batch=batch, local_workers=settings.workers)
+    return cluster.runner(cs, settings, force, lambda line: say(line, markup=False, highlight=False, soft_wrap=True))
+
+
+@app.command()
+def load(
+    parquet: Annotated[str, typer.Argument(help="folder (or fsspec URL) of results written by `lakip ingest --scheduler`")],
+    db: Annotated[Path, typer.Option(help="DuckDB file to write (created when missing)")] = Path("lakip.duckdb"),
+    debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
+) -> None:
+    """Merge Parquet results into DuckDB: each report with its findings in one transaction, each
+    failure an ingest_errors row; reports already stored are unchanged. Exit status as for ingest."""
+    from lakip import results
+
+    found: list[FileResult] = []
+
+    def report(r: FileResult) -> None:
+        found.append(r)
+        typer.echo(_line(r))
+
+    try:
+        _guarded(debug, lambda: results.load(parquet, str(db), on_result=report))
+    except Interrupted as e:
+        _close(found, db)
+        raise typer.Exit(128 + e.signum) from None
+    _close(found, db)
+    raise typer.Exit(1 if any(r.status == "failed" for r in found) else 0)
 
 
 def _select(con: Any, selector: str | None) -> list[tuple[str, str]]:

@@ -42,6 +42,8 @@ NOT_A_REPORT = f"not a report file ({', '.join(sorted(SUFFIXES))}; name it direc
 MAX_TEXT_MB = 16
 #: Extract in this process, without the time and memory limits (tests, debugging).
 IN_PROCESS = WorkSettings(workers=1, timeout_s=3600, memory_mb=65536)
+#: Extracts the files to read (with their sha256) somewhere else, e.g. on a Dask cluster (lakip.cluster).
+Runner = Callable[[list[Path], dict[Path, str]], Iterable[workers.Outcome]]
 
 
 class StartError(LakipError):
@@ -240,9 +242,10 @@ def ingest_paths(
     on_result: Callable[[FileResult], None] | None = None,
     settings: WorkSettings | None = None,
     in_process: bool = False,
+    runner: Runner | None = None,
 ) -> list[FileResult]:
     """Ingest files and folders into `db`; one FileResult per file (`on_result` also gets one per
-    path skipped, status `skipped`).
+    path skipped, status `skipped`). `runner` extracts instead of the local worker pool.
 
     Raises StartError before anything is written (a path not there, nothing to ingest),
     Interrupted on Ctrl-C/SIGTERM, store.StoreError when the database takes no more writes."""
@@ -265,7 +268,7 @@ def ingest_paths(
 
     with _signals_stop_the_batch():
         try:
-            return _run(found, db, force, done, results, settings, in_process)
+            return _run(found, db, force, done, results, settings, in_process, runner)
         except Exception as e:  # DuckDB's "Query interrupted" in any query of the batch is the signal
             _check_interrupted(e)
             raise
@@ -279,6 +282,7 @@ def _run(
     results: list[FileResult],
     settings: WorkSettings | None,
     in_process: bool,
+    runner: Runner | None = None,
 ) -> list[FileResult]:
     catalogue = load_catalogue()
     con = store.connect(db)
@@ -289,8 +293,10 @@ def _run(
                 _record(con, db, s.path, None, "extract", s.reason)
             done(FileResult(s.path, "failed" if s.failed else "skipped", error=s.reason))
         pending, hashes = _triage(con, db, found.files, force, done)
-        if in_process:
-            outcomes: Iterable[workers.Outcome] = (_inline(p) for p in pending)
+        if runner is not None:
+            outcomes: Iterable[workers.Outcome] = runner(pending, hashes)
+        elif in_process:
+            outcomes = (_inline(p) for p in pending)
         else:
             outcomes = workers.run(pending, settings or WorkSettings())
         for out in outcomes:
