@@ -12,7 +12,7 @@ COMPARE_OUT ?= out/compare
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup browser ocr ingest pdf-samples audit compare eval-mapping eval-real fuzz bench bench-real bench-scale test golden docs lint typecheck check clean
+.PHONY: setup browser ocr ingest pdf-samples audit compare eval-mapping eval-real eval-audit fuzz bench bench-real bench-scale test golden docs lint typecheck check clean
 
 setup: $(STAMP)
 
@@ -88,6 +88,11 @@ fuzz: setup
 # their goldens; says so and exits 0 where ../shared is absent. Not part of `make test`.
 eval-real: setup ocr
 	$(BIN)/python -m bench.real $(ARGS)
+
+# the consistency audit on the same documents against the inconsistencies their truth lists
+# (recall, precision of error findings, false alarms per document); exits 0 where ../shared is absent
+eval-audit: setup
+	$(BIN)/python -m bench.audit_real $(ARGS)
 
 eval-mapping: setup
 	$(BIN)/lakip eval-mapping
