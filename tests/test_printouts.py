@@ -109,3 +109,24 @@ def test_comparison_exports_and_page(db: Path, tmp_path) -> None:  # type: ignor
     )
     assert rows == (22, 2)  # 12 IKU of Muaro Jambi + 10 RO of Jember: one row per satker × indicator
     assert html.count("<section class='indicator'") == 22 and "IKU-04" in html
+
+
+def test_a_pdfs_findings_cite_the_line_on_their_page(tmp_path: Path) -> None:
+    """Issue 15: "halaman 54, baris 514" was the 514th line of the document, the 4th of page 54.
+    A PDF's finding cites its page and the line counted from that page's top."""
+    import re
+
+    from corpus.tools.render_pdf import render
+
+    pdf = render(MUARO_JAMBI, tmp_path / "mj.pdf", layout="ruled")
+    db = tmp_path / "p.duckdb"
+    ingest_paths([pdf], db)
+    con = store.connect(db)
+    rid = con.execute("SELECT report_id FROM reports").fetchone()[0]  # type: ignore[index]
+    per_page = dict(con.execute("SELECT page, count(*) FROM lines WHERE report_id = ? GROUP BY page", [rid]).fetchall())
+    text = to_text(load_printout(con, rid))
+    con.close()
+    cited = [(int(p), int(b)) for p, b in re.findall(r"halaman (\d+)(?: \(tercetak [^)]*\))?, baris (\d+)", text)]
+    assert len(cited) >= 20
+    assert all(1 <= b <= per_page[p] for p, b in cited)
+    assert max(b for _, b in cited) < 80  # the document's line numbers run past 800
