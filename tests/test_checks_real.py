@@ -78,11 +78,14 @@ def test_a_short_label_is_one_indicator_only_under_the_same_parent() -> None:
     assert len(list(figures.run(ctx(rows)))) == 1
 
 
-def test_capaian_against_another_target_is_not_a_different_figure() -> None:
-    rows = [row("pengukuran", 1, 1, NAME, "90%", "90%", "100%"), row("pengukuran", 2, 1, NAME, "80%", "90%", "112,5%")]
+def test_capaian_are_left_to_capaian_mismatch() -> None:
+    # a capaian-only table may measure against the Renstra's target (r29 p. 5)
+    rows = [row("pengukuran", 1, 1, NAME, "90%", "90%", "100%"), row("multi_year", 2, 1, NAME, None, None, "112,5%")]
     assert not list(figures.run(ctx(rows)))
+    # under the same target and realisasi, the wrong capaian is one capaian-mismatch finding
     rows[1] = row("pengukuran", 2, 1, NAME, "90%", "90%", "112,5%")
-    assert [f.cells for f in figures.run(ctx(rows))] == [("capaian",)]
+    assert not list(figures.run(ctx(rows)))
+    assert [f.check_id for f in capaian.run(ctx(rows))] == ["capaian-mismatch"]
 
 
 # --- pk-target-mismatch without a catalogue ------------------------------------------------
@@ -202,3 +205,23 @@ def test_budget_amounts_are_not_indicator_figures() -> None:
     # r16_disnak pp. 45-46: the same program names over APBD and over APBN amounts
     rows = [row("pengukuran", 1, 1, NAME, None, "6.247.696.287", None), row("pengukuran", 2, 1, NAME, None, "2.635.811.606", None)]
     assert not list(figures.run(ctx(rows)))
+
+
+# --- period-mismatch ------------------------------------------------------------------------
+
+
+def test_a_sentence_comparing_two_years_names_no_wrong_period() -> None:
+    from reports.checks import period
+
+    compare = "3.1.2 Perbandingan Target dan Realisasi Indikator Kinerja Tahun 2015 dan Tahun 2016"
+    wrong = "Capaian kinerja Tahun 2015 dapat dilihat pada tabel berikut"
+    c = AuditContext("r", {"year": 2016}, (), {}, (), {1: (3, compare), 2: (3, wrong)}, (), {})
+    assert [f.line for f in period.run(c)] == [2]
+
+
+def test_a_renstra_end_year_and_a_list_of_years_are_no_wrong_period() -> None:
+    from reports.checks import period
+
+    text = "Hasil pengukuran realisasi Tahun 2013, 2014,2015, dan 2016 dengan target Renstra Tahun 2018 sebagai berikut"
+    c = AuditContext("r", {"year": 2016}, (), {}, (), {1: (5, text)}, (), {})
+    assert not list(period.run(c))

@@ -6,10 +6,10 @@ realisasi of the report year is one figure, wherever it is printed ("realisasi 8
 wording printed twice in one table names two indicators (a sasaran label over its rows) and is
 left out, and a wording of one or two words ("Padi", a sub-item) is the same indicator only under
 the same parent label. Two figures differ by more than one unit of the coarser decimals printed
-(125,02 truncated and 125,03 rounded are one figure). The capaian is compared only where the two
-rows also print the same target and realisasi: a capaian column may be against another target
-(the Renstra's) where they do not. The figure most tables print is taken as the indicator's; each
-other figure is one finding.
+(125,02 truncated and 125,03 rounded are one figure). Capaian are not compared: under the same
+target and realisasi capaian-mismatch finds the wrong one (one finding per problem), and a table
+printing capaian alone may measure against another target (the Renstra's: r29 p. 5). The figure
+most tables print is taken as the indicator's; each other figure is one finding.
 """
 
 from __future__ import annotations
@@ -99,12 +99,6 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
         odd = [(r, ref) for r, ref in _odd_ones(group, "realisasi") if same_figure(r.target, ref.target)]
         for r, ref in odd:
             yield _finding(ctx, r, ref, "realisasi")
-        if odd:
-            continue
-        for r, ref in _odd_ones(group, "capaian"):
-            both = all(_number(v) is not None for v in (r.target, ref.target, r.realisasi, ref.realisasi))
-            if both and same_figure(r.target, ref.target):
-                yield _finding(ctx, r, ref, "capaian")
 
 
 def _finding(ctx: AuditContext, r: MRow, ref: MRow, cell: str) -> Finding:
@@ -119,6 +113,6 @@ def _finding(ctx: AuditContext, r: MRow, ref: MRow, cell: str) -> Finding:
         what=cell,
         stated=mine.raw.strip(),
         actual=theirs.raw.strip(),
-        where=f"halaman {ref.page or '?'} (baris {ref.line})",
+        where=f"halaman {ref.page or '?'}",  # the document's line number would not lead there (a PDF's page_line is the printout's)
         computed=num(theirs.number) if theirs.number is not None else None,
     )

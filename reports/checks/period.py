@@ -20,7 +20,26 @@ _OWN = re.compile(
     re.I,
 )
 # Sentences that legitimately speak of another year.
-_OTHER = re.compile(r"reviu|direviu|sebelumnya|tahun lalu|periode|nomor\s+\d|pemilu serentak|pemilihan (?:bupati|gubernur|walikota)", re.I)
+_OTHER = re.compile(
+    r"reviu|direviu|sebelumnya|tahun lalu|periode|target\s+(?:akhir\s+)?(?:renstra|rpjmd)|renstra\s+tahun|rpjmd|rpjmn|nomor\s+\d|"
+    r"pemilu serentak|pemilihan (?:bupati|gubernur|walikota)",
+    re.I,
+)
+
+
+#: what joins two years a sentence compares: "Tahun 2015 dan Tahun 2016", "2013 - 2016", "2015 s.d 2016"
+_JOINED = (
+    r"(?:\s*(?:,|dan|-|–|s\.?\s?d\.?|sampai(?:\s+dengan)?|hingga|terhadap|dengan|dibandingkan)\s*(?:tahun\s+)?"
+    r"|\s*,\s*\d{4}\s*,?\s*(?:dan\s+)?)+"
+)
+
+
+def _compared(sent: str, other: int, year: int) -> bool:
+    """Does the sentence set `other` beside the report's year (r29 p. 3: "Realisasi Indikator
+    Kinerja Tahun 2015 dan Tahun 2016")? Then it compares periods; "Laporan Kinerja Tahun 2024
+    … Tahun anggaran 2023" (Jember) does not."""
+    a, b = sorted((other, year))
+    return bool(re.search(rf"\b{a}\b{_JOINED}\b{b}\b|\b{b}\b{_JOINED}\b{a}\b", sent, re.I))
 
 
 def run(ctx: AuditContext) -> Iterator[Finding]:
@@ -35,7 +54,7 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
                 continue
             for m in _YEAR.finditer(sent):
                 found = int(m.group(2))
-                if found == year:
+                if found == year or _compared(sent, found, year):
                     continue
                 window = sent[max(0, m.start() - 120) : m.end()]
                 if m.group(1).lower() == "tahun anggaran" or _OWN.search(window):
@@ -54,7 +73,9 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
         hist = [h for r in ctx.rows if r.table_seq == t["table_seq"] for h in ctx.history.get((r.table_seq, r.row_seq), ())]
         earlier = [h.year for h in hist if h.kind == "realisasi" and h.year is not None]
         gaps = [y for a, b in itertools.pairwise(earlier) for y in range(a + 1, b)]
-        nxt = [h.year for h in hist if h.kind == "target" and h.year is not None]
+        # a target of a year the table also gives the realisasi of is that year's target
+        # (`Tahun 2015: Target | Realisasi`, r29 p. 3), not the next year's
+        nxt = [h.year for h in hist if h.kind == "target" and h.year is not None and h.year not in earlier]
         problems = []
         if gaps:
             years = ", ".join(map(str, earlier))
