@@ -16,7 +16,9 @@ from extract.metadata import read_metadata
 from extract.model import MEASURED_KINDS, Document, Line, Row, Table
 from extract.narrative import narrative_tables
 from extract.pagelabels import page_labels
-from extract.readers import pick_text_reader
+from extract.readers import pick_text_reader, text_reader
+from extract.readers.office import FIX as FIX_OFFICE
+from extract.readers.office import office_kind, office_text
 from extract.settings import ExtractSettings
 from extract.tables import find_tables
 from extract.textio import decode, split_lines
@@ -67,10 +69,16 @@ def read_document(path: str | Path, settings: ExtractSettings | None = None) -> 
         plain_pages: list[int | None] = [p for _, p in paged]
         input_kind, encoding = "pdf", "pdf"
     else:
-        text, encoding = decode(data, name)
+        office = office_kind(data)
+        if office is None and data[:4] == b"PK\x03\x04":
+            raise UnreadableInput(name, "a zip archive that is not a readable .docx or .odt document", FIX_OFFICE)
+        if office:  # explicit cells: the tab-separated text the text-tsv reader reads
+            text, encoding = office_text(data, office, name), office
+        else:
+            text, encoding = decode(data, name)
         raw, pages = split_lines(text, settings)
-        reader = pick_text_reader(raw)
-        lines, plain, input_kind = reader.to_lines(raw, name, settings), [r.text for r in raw], reader.kind
+        reader = text_reader("text-tsv") if office else pick_text_reader(raw)
+        lines, plain, input_kind = reader.to_lines(raw, name, settings), [r.text for r in raw], office or reader.kind
         plain_pages = [r.page for r in raw]
     meta = read_metadata(plain, plain_pages)
     lines = _placed(lines, plain, plain_pages)

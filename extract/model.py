@@ -11,7 +11,7 @@ from typing import Literal
 
 TableKind = Literal["pengukuran", "perjanjian", "rencana", "multi_year", "kegiatan", "narasi", "other"]
 ValueKind = Literal["number", "percent", "money", "count", "grade", "opinion", "text", "empty"]
-InputKind = Literal["text-tsv", "text-flat", "text-markdown", "text-layout", "pdf", "scan"]
+InputKind = Literal["text-tsv", "text-flat", "text-markdown", "text-layout", "pdf", "scan", "docx", "odt"]
 
 #: The table kinds that land in `measurements`; `other` tables are kept in the
 #: document (the audit may sum them) but are not performance tables.

@@ -32,9 +32,9 @@ from lakip import workers
 from lakip.workers import WorkSettings
 from store import printable
 
-SUFFIXES = {".txt", ".text", ".md", ".markdown", ".pdf"}
+SUFFIXES = {".txt", ".text", ".md", ".markdown", ".pdf", ".docx", ".odt"}
 #: Office files offices keep beside their PDFs: named in the skip reason.
-_OFFICE = {".docx", ".doc", ".odt", ".rtf", ".xlsx", ".xls", ".ods"}
+_OFFICE = {".doc", ".rtf", ".xlsx", ".xls", ".ods"}
 #: Why a file in a folder is passed over for its name (the CLI counts these on one line).
 NOT_A_REPORT = f"not a report file ({', '.join(sorted(SUFFIXES))}; name it directly to try it anyway)"
 #: A text file larger than this is refused before it is read: the longest LAKIP text export seen

@@ -361,7 +361,7 @@ def test_every_skipped_path_is_listed_and_counted(tmp_path, monkeypatch) -> None
     folder = tmp_path / "kiriman"
     folder.mkdir()
     shutil.copy(JEMBER, folder / "jember.txt")
-    (folder / "lkj.docx").write_bytes(b"PK\x03\x04 word")
+    (folder / "lkj.doc").write_bytes(b"\xd0\xcf\x11\xe0 word 97")
     (folder / "putar.pdf").symlink_to(folder / "putar.pdf")  # a looping link
     os.mkfifo(folder / "pipa.txt")
     (folder / "map.pdf").mkdir()
@@ -376,7 +376,7 @@ def test_every_skipped_path_is_listed_and_counted(tmp_path, monkeypatch) -> None
     db = tmp_path / "s.duckdb"
     result = runner.invoke(app, ["ingest", str(folder), str(secret), "--db", str(db)])
     out = result.output
-    assert f"- {folder / 'lkj.docx'}: .docx documents are not read" in out
+    assert f"- {folder / 'lkj.doc'}: .doc documents are not read" in out
     assert "✗ putar.pdf: broken or looping symbolic link" in out
     assert "✗ pipa.txt: a FIFO, not a regular file" in out
     assert "✗ terkunci: cannot read the folder: Permission denied" in out

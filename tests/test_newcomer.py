@@ -64,7 +64,7 @@ def test_ingest_of_an_empty_folder_creates_no_database(tmp_path) -> None:  # typ
     result = runner.invoke(app, ["ingest", str(tmp_path / "kosong"), "--db", str(db)])
     assert result.exit_code == 2
     assert _one_line(result.output) == (
-        f"lakip: {tmp_path / 'kosong'}: no report files found (give .markdown, .md, .pdf, .text, .txt files or folders holding them)"
+        f"lakip: {tmp_path / 'kosong'}: no report files found (give .docx, .markdown, .md, .odt, .pdf, .text, .txt files or folders holding them)"
     )
     assert not db.exists()
 
@@ -183,15 +183,16 @@ def test_make_audit_succeeds_on_the_shipped_data(db, tmp_path) -> None:  # type:
 
 def test_office_files_in_a_folder_are_named_not_ignored(tmp_path) -> None:  # type: ignore[no-untyped-def]
     shutil.copy(JEMBER, tmp_path / "lkj.txt")
-    (tmp_path / "pk_2024.docx").write_bytes(b"PK\x03\x04")
-    (tmp_path / "lkj.odt").write_bytes(b"PK\x03\x04")
+    (tmp_path / "pk_2024.doc").write_bytes(b"\xd0\xcf\x11\xe0")  # Word 97: not read, named
+    (tmp_path / "lkj.xlsx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "rusak.odt").write_bytes(b"PK\x03\x04")  # read, and fails with its reason
     (tmp_path / "foto.jpg").write_bytes(b"\xff\xd8")
     result = runner.invoke(app, ["ingest", str(tmp_path), "--db", str(tmp_path / "x.duckdb")])
-    assert result.exit_code == 0
-    assert f"- {tmp_path / 'pk_2024.docx'}: .docx documents are not read" in result.output
-    assert f"- {tmp_path / 'lkj.odt'}: .odt documents are not read" in result.output
+    assert result.exit_code == 1
+    assert f"- {tmp_path / 'pk_2024.doc'}: .doc documents are not read" in result.output
+    assert f"- {tmp_path / 'lkj.xlsx'}: .xlsx documents are not read" in result.output
+    assert "✗ rusak.odt: a zip archive that is not a readable .docx or .odt document" in result.output
     assert "- 1 files in the folders are not reports (.jpg 1)" in result.output
-    assert result.output.strip().splitlines()[-1].endswith("; 2 skipped (listed above)")
 
 
 # the audit of a stored report only reads

@@ -33,3 +33,10 @@ def pick_text_reader(raw: list[RawLine]) -> TextReader:
 
     scored = sorted(TEXT_READERS.values(), key=lambda r: r.sniff(raw), reverse=True)
     return scored[0]
+
+
+def text_reader(kind: str) -> TextReader:
+    """The reader registered for `kind` (Word and OpenDocument files are read as `text-tsv`)."""
+    from extract.readers import flat, layout_text, text  # noqa: F401  (registers the readers)
+
+    return TEXT_READERS[kind]
