@@ -195,7 +195,8 @@ def _sha(path: Path) -> str:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise OSError(0, _not_regular(info.st_mode))
-        if info.st_size > MAX_TEXT_MB << 20 and b"%PDF-" not in f.read(1024):
+        head = f.read(1024)
+        if info.st_size > MAX_TEXT_MB << 20 and b"%PDF-" not in head and not head.startswith(b"PK\x03\x04"):  # PDFs, .docx/.odt
             size = info.st_size / (1 << 20)
             raise OSError(0, f"{size:.0f} MB of text is not one report (a LAKIP export is under 1 MB): split it or check the file")
         f.seek(0)
