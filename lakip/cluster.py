@@ -52,6 +52,10 @@ class ClusterSettings:
             raise ClusterError(f"--scheduler {self.scheduler}", "not a scheduler address", "give `local` or tcp://HOST:8786")
 
 
+#: times a batch is submitted before its files fail (Dask reschedules a killed worker's task itself;
+#: this covers the errors that reach the client instead)
+RETRIES = 3
+
 _DAEMONIC = (
     "this Dask worker may not start processes (a daemonic worker), so lakip cannot apply the timeout and memory cap: "
     "start it with DASK_DISTRIBUTED__WORKER__DAEMON=False dask worker ..."
@@ -135,10 +139,20 @@ def _on_cluster(paths: list[Path], cs: ClusterSettings, work: WorkSettings, anno
         announce(dashboard(client))
         batches = [paths[i : i + cs.batch] for i in range(0, len(paths), cs.batch)]
         futures = {client.submit(batch_task, b, work, pure=False): b for b in batches}
-        for fut in as_completed(futures):
+        tries = dict.fromkeys(futures, 1)
+        pending = as_completed(futures)
+        for fut in pending:
             try:
                 outs: list[Outcome] = fut.result()
             except Exception as e:  # its Dask workers died every time it ran (KilledWorker), or it was lost
+                if tries[fut] < RETRIES:
+                    # a task lost with a killed worker can come back as a client-side error (an
+                    # asyncio event "bound to a different event loop", seen in tests/test_cluster.py's
+                    # kill test) rather than be rescheduled: submit it again, a bounded number of times
+                    again = client.submit(batch_task, futures[fut], work, pure=False)
+                    futures[again], tries[again] = futures[fut], tries[fut] + 1
+                    pending.add(again)
+                    continue
                 why = " ".join(f"{type(e).__name__}: {e}".split())[:300]
                 outs = [Outcome(p, None, "extract", f"cluster task failed ({why}); run again to retry") for p in futures[fut]]
             yield from outs

@@ -154,7 +154,7 @@ def test_a_killed_worker_mid_batch_loses_no_report(tmp_path: Path) -> None:
             [docs], tmp_path / "t.duckdb", on_result=kill_one, settings=settings, runner=cluster.runner(cs, settings, False, print)
         )
     assert killed, "no worker was busy when the first result came back: nothing was killed mid-batch"
-    assert sorted(r.status for r in got) == ["added"] * 10
+    assert sorted(r.status for r in got) == ["added"] * 10, [(r.path, r.status, r.error) for r in got if r.status != "added"]
     db = contents(tmp_path / "t.duckdb")
     assert len(db["reports"]) == 10 and not db["ingest_errors"]
     assert len(list((tmp_path / "parquet").glob("*.parquet"))) == 10
