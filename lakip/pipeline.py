@@ -343,14 +343,20 @@ def _triage(
     return pending, hashes
 
 
+def _stop_on(db: str | Path, e: Exception) -> None:
+    """A write that failed: an interrupt or a database that takes no more writes (disk full)
+    stops the batch; anything else returns to the caller to handle or re-raise."""
+    _check_interrupted(e)
+    fatal = store.write_failure(db, e)
+    if fatal is not None:
+        raise fatal from e
+
+
 def _audit_stored(con: duckdb.DuckDBPyConnection, db: str | Path, rid: str) -> list[reports.Finding]:
     try:
         return reports.audit(con, rid)
     except Exception as e:
-        _check_interrupted(e)
-        fatal = store.write_failure(db, e)
-        if fatal is not None:
-            raise fatal from e
+        _stop_on(db, e)
         raise
 
 
@@ -358,10 +364,7 @@ def _record(con: duckdb.DuckDBPyConnection, db: str | Path, name: str, sha: str 
     try:
         store.record_error(con, name, sha, stage, reason)
     except Exception as e:
-        _check_interrupted(e)
-        fatal = store.write_failure(db, e)
-        if fatal is not None:
-            raise fatal from e
+        _stop_on(db, e)
         raise
 
 
@@ -388,10 +391,7 @@ def _store(con: duckdb.DuckDBPyConnection, db: str | Path, out: workers.Outcome,
     try:
         status = store.ingest(con, report, force=force, then=audit)
     except Exception as e:
-        _check_interrupted(e)
-        fatal = store.write_failure(db, e)
-        if fatal is not None:
-            raise fatal from e
+        _stop_on(db, e)
         reason = " ".join(f"{type(e).__name__}: {e}".split())
         _record(con, db, name, sha, "store" if not found else "audit", reason)
         return FileResult(name, "failed", error=reason)

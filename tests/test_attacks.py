@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from attacks import group_gone  # the attack rerun's own check (tests/attacks.py)
 from conftest import DOCS, JEMBER, MUARO_JAMBI, ROOT
 from typer.testing import CliRunner
 
@@ -65,17 +66,6 @@ def corpus(tmp_path_factory) -> tuple[Path, dict[str, tuple[int, int]]]:  # type
     clean = out.parent / "clean.duckdb"
     ingest_paths([out], clean, in_process=True)
     return out, _stored(clean)
-
-
-def _group_gone(pgid: int, within: float = 10.0) -> bool:
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
-        try:
-            os.killpg(pgid, 0)
-        except ProcessLookupError:
-            return True
-        time.sleep(0.1)
-    return False
 
 
 def _start(args: list[str], env: dict[str, str] | None = None) -> subprocess.Popen[str]:
@@ -134,7 +124,7 @@ def test_kill_minus_nine_keeps_findings_and_ends_the_workers(corpus, tmp_path) -
     _after_lines(proc, 3)
     os.kill(proc.pid, signal.SIGKILL)  # the parent alone: its workers must not live on
     proc.wait()
-    assert _group_gone(proc.pid), "workers outlived their parent"
+    assert group_gone(proc.pid), "workers outlived their parent"
     partial = _stored(db)
     assert 0 < len(partial) < len(want)
     for name, got in partial.items():
@@ -163,7 +153,7 @@ def test_interrupt_stops_at_once_with_a_summary(corpus, tmp_path, how, code) -> 
     assert proc.returncode == code, err
     lines = (("".join(seen)) + out).strip().splitlines()
     assert " reports: " in lines[-1] and "stopped by" in err and "run the same command to resume" in err
-    assert _group_gone(proc.pid), "workers outlived the interrupted run"
+    assert group_gone(proc.pid), "workers outlived the interrupted run"
     partial = _stored(db)
     assert len(partial) < len(want)
     for name, got in partial.items():
@@ -184,7 +174,7 @@ def test_a_worker_stuck_on_a_file_ends_with_its_parent(tmp_path, sig, code) -> N
     os.kill(proc.pid, sig)
     proc.communicate(timeout=20)
     assert proc.returncode == code
-    assert _group_gone(proc.pid), "the worker outlived its parent"
+    assert group_gone(proc.pid), "the worker outlived its parent"
 
 
 @pytest.mark.parametrize("where", ["insert", "query after the commit"])
