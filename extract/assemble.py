@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from extract.header import Header
+from extract.header import Header, header_like
 from extract.model import HistoryValue, Line, Row, Source, Value
 from extract.noise import junk, span_text, stamp, tidy, unknown
 from extract.values import parse_value
@@ -88,6 +88,9 @@ def assemble_rows(
     # a row without a name is no indicator's: a Sasaran's aggregate printed on its first line (`r18_distan` p. 21)
     drafts = [d for d in drafts if tidy(" ".join(d.indicator)) or header.kind == "kegiatan"]
     return [_finish(header, d, (table_seq, k), headings, caption, low_confidence) for k, d in enumerate(drafts, start=1)]
+
+
+_QUANTITY = re.compile(r"\d|[<>≤≥]")
 
 
 class _Assembler:
@@ -161,7 +164,16 @@ class _Assembler:
     def _group_row(self, ln: Line, cells: list[str], parsed: dict[int, Value], no_text: str) -> bool:
         """Group rows: text in the No column only, a letter enumerator, a cell merged across most
         of the table, or text spilling over the value columns with no value at all."""
-        spill = any(v.kind == "text" for v in parsed.values())
+        # (in a ruled row beside a name, words in a value cell are that value: `Inflasi Jawa Barat <
+        # Inflasi Nasional`, r05_disperindag p. 30; in a text export they may be a group's spill)
+        # (a header repeated on the next page, its cells mixed with a wrapped row's words, is no row:
+        # `No | Sasaran transportasi umum | Indikator Kinerja | …`, r29_dishub p. 31)
+        name = cells[self.text_col] if self.text_col is not None else ""
+        named = ln.whole and bool(name) and not header_like(name)
+        texts = [v.raw for v in parsed.values() if v.kind == "text"]
+        # (a quantity in words has a figure or a comparison; a group's words cut into cells have
+        # none: `… Profesional dan Berinte` | `gritas`, a seed drawn by LibreOffice)
+        spill = bool(texts) and not (named and all(_QUANTITY.search(t) for t in texts))
         only_first = bool(cells[0]) and not any(cells[1:])
         filled = [k for k, c in enumerate(cells) if c]
         spanning = bool(ln.spans) and len(filled) == 1 and ln.spans[filled[0]] >= max(2, self.width // 2)

@@ -288,7 +288,28 @@ def _resolve(found: list[tuple[str, int | None]], paths: list[str], report_year:
             roles.append("ignore")  # a second column of the same role (OCR doubles `Indikator`)
         else:
             roles.append(role)
-    return roles
+    return _budget_measures(roles, paths)
+
+
+_KINERJA = re.compile(r"\bkinerja\b", re.I)  # `Capaian Kinerja %` is the indicator's, wherever it stands
+_BUDGET_PATH = re.compile(r"\b(?:anggaran|pagu|keuangan|dana|biaya)\b", re.I)
+
+
+def _budget_measures(roles: list[str], paths: list[str]) -> list[str]:
+    """A realisasi or capaian right of a budget column, with no target between them, measures the
+    budget, not an indicator (`Anggaran | Realisasi | Capaian` beside the IKU, `r05_disperindag`
+    Tabel 3.7 p. 44; `Keuangan / Realisasi`, `r01_bappeda` Tabel 3.7): its figures are rupiah."""
+    out = list(roles)
+    budget = False
+    for k, role in enumerate(out):
+        path = paths[k] if k < len(paths) else ""
+        if role == "budget":
+            budget = True
+        elif role == "target":
+            budget = False
+        elif role in ("realisasi", "capaian") and (budget or _BUDGET_PATH.search(path)) and not _KINERJA.search(path):
+            out[k] = "ignore"
+    return out
 
 
 def classify(
@@ -326,6 +347,8 @@ def _kind(roles: list[str], context: str, caption: str | None, header_text: str)
         return "kegiatan"
     if hist & {"realisasi", "capaian"}:
         return "multi_year"  # values of several years
+    if "target" not in has and targets and has & {"realisasi", "capaian"}:
+        return "multi_year"  # this year's realisasi against another year's (Renstra) target: `r05_disperindag` Tabel 3.4
     if len(has & {"target", "realisasi", "capaian"}) >= 2 or ("capaian" in has and "indicator" in has):
         # a capaian alone is still this year's measurement (an efficiency table beside the budget:
         # `r01_bappeda` Tabel 3.6); a realisasi alone beside budget columns measures no target (`r29` Tabel 3.7)

@@ -195,6 +195,8 @@ def _continues(prev: _Draft, region: list[Line], k: int, lines: list[Line], i: i
     between = lines[_last_index(prev, lines) + 1 : i]
     if len(between) > 2 * _FURNITURE_MAX or any(len(ln.text) > 80 or _SUB.match(ln.text) or _SECTION.match(ln.text) for ln in between):
         return None  # text between the two: the table ended (only running headers and footers may stand there)
+    if any(_CHAPTER_CELL.match(c) for ln in region[:3] for c in ln.cells):
+        return None  # a chapter's title box (`BAB. III` beside the running header, r05_disperindag p. 31)
     width = max(len(ln.cells) for ln in prev.head)
     same_width = max(len(ln.cells) for ln in region) == width
     if not k:
@@ -312,6 +314,7 @@ _SUB = re.compile(r"^\s*(?:-\s*)?\d+\)\s+\S")
 _SECTION = re.compile(r"^\s*\d+(?:\.\d+)+\.?\s+\S")
 _PROGRAM = re.compile(r"^\s*(?:\d+\.|[A-Z]\.)\s+Program\b", re.I)
 _CHAPTER = re.compile(r"^\s*BAB\s+[IVX]+\b")
+_CHAPTER_CELL = re.compile(r"^\s*BAB\.?\s*[IVX]+\s*$")
 
 
 def _headings(lines: list[Line], start: int) -> list[str]:

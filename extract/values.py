@@ -26,7 +26,9 @@ _RE_PERCENT_LETTERS = re.compile(r"^([0-9lIoO|][0-9lIoO|.,]*[0-9lIoO|])\s*(?:%|o
 _DIGIT_LETTERS = str.maketrans("lI|oO", "11100")
 _RE_COUNT_GLUED = re.compile(r"^([lI|1])([A-Z][a-z]+)$")  # `lLayanan`: OCR lost the space and the digit
 _RE_MONEY = re.compile(rf"^Rp\.?\s*({_NUM})(?:\s*,-|\s*,--|\.-)?$", re.I)
-_RE_COUNT = re.compile(rf"^({_NUM}|[lI|])\s+([A-Za-z][A-Za-z/.\-]*)\.?$")
+# the unit may run to three words (`Orang PNS`, `Triliun Rupiah`, `unit usaha`: r05_disperindag pp. 29-33)
+_RE_COUNT = re.compile(rf"^({_NUM}|[lI|])\s+([A-Za-z][A-Za-z/.\-]*(?:\s+[A-Za-z][A-Za-z/.\-]*){{0,2}})\.?$")
+_PROSE_WORDS = frozenset(("dan", "atau", "dari", "yang", "di", "ke", "untuk", "dengan", "sekali", "per", "pada", "sebesar"))
 _RE_NUMBER = re.compile(rf"^({_NUM})$")
 _RE_UNIT_ONLY = re.compile(r"^([A-Za-z]+)$")
 
@@ -83,7 +85,8 @@ def parse_number(token: str, thousands_hint: bool = False) -> Number | None:
 
 def _grouped(text: str, sep: str) -> bool:
     head, *groups = text.split(sep)
-    return 1 <= len(head) <= 3 and all(len(g) == 3 for g in groups)
+    # digits only: a group holding the other separator (`1,2.345,67`) groups nothing, and float() would raise
+    return 1 <= len(head) <= 3 and all(len(g) == 3 for g in groups) and (head + "".join(groups)).isdigit()
 
 
 def unit_of(word: str) -> str:
@@ -112,7 +115,10 @@ def parse_value(raw: str) -> Value:
         return Value(raw=raw, kind="count", number=1.0, unit=unit_of(m.group(2)), decimals=0, note=note)
     if m := _RE_COUNT.match(s):
         token, word = m.groups()
-        if word.lower().rstrip(".") not in UNITS and word.lower().split("/")[0] not in UNITS and not word[:1].isupper():
+        first, *rest = word.split()
+        if rest and ((first.lower().rstrip(".") not in UNITS and not first[:1].isupper()) or _PROSE_WORDS & {w.lower() for w in rest}):
+            return Value(raw=raw, kind="text")  # `2 dari 3 sasaran`, `100 orang dan …`: words, not a unit
+        if not rest and word.lower().rstrip(".") not in UNITS and word.lower().split("/")[0] not in UNITS and not word[:1].isupper():
             return Value(raw=raw, kind="text")
         if token in ("l", "I", "|"):  # OCR reads the digit 1 as a letter or a bar: `l laporan`, `| laporan`
             return Value(raw=raw, kind="count", number=1.0, unit=unit_of(word), decimals=0, note=f"OCR {token}→1")

@@ -64,7 +64,7 @@ HEADER_WORDS = frozenset(
     (
         "no", "no.", "n", "0", "nomor", "indikator", "kinerja", "utama", "sasaran", "strategis", "target", "realisasi",
         "capaian", "kegiatan", "program", "tujuan", "misi", "jumlah", "kategori", "rentang", "tahun", "keterangan", "ket",
-        "ket.", "satuan", "uraian", "%", "iku", "ikk", "output", "outcome", "status", "nilai", "halaman",
+        "ket.", "satuan", "sat", "sat.", "uraian", "%", "iku", "ikk", "output", "outcome", "status", "nilai", "halaman",
         "program/kegiatan", "program/sasaran", "anggaran", "pagu", "kinerja%", "(%)", "persentase", "prosentase",
         "capaian(%)", "total", "rencana", "tingkat", "sub", "dan", "/", "rp", "(rp)", "target/", "realisasi/", "pencapaian",
         "pengukuran", "kriteria", "predikat", "smp", "sltp", "slta", "sma", "diploma", "sarjana", "magister", "doktor",

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 from extract.header import header_like
 from extract.layout.geometry import Word
@@ -136,3 +137,30 @@ def test_words_off_any_page_give_no_columns_quickly() -> None:
     start = time.perf_counter()
     assert gutters(lines, 50.0, 1e7 + 30, s) == []
     assert time.perf_counter() - start < 1.0
+
+
+def test_words_in_a_ruled_value_cell_beside_a_name_are_that_rows_target() -> None:
+    # r05_disperindag Tabel 2.2 p. 30: `Inflasi Jawa Barat < Inflasi Nasional` is the PK's target,
+    # not a group row spilling over the value columns
+    lines = _region(
+        [
+            ("Sasaran Strategis", "Indikator Kinerja", "Target"),
+            ("Meningkatnya koordinasi pengendalian harga", "1. Terkendalinya inflasi Jawa Barat", "Inflasi Jawa Barat < Inflasi Nasional"),
+            ("", "2. Jumlah UTTP dan BDKT", "UTTP : 6.831.222 buah"),
+            ("", "3. Peningkatan cakupan pengawasan barang beredar", "1,5%"),
+        ]
+    )
+    [table] = find_tables(lines, 2016, ExtractSettings())
+    assert [(r.indicator, r.target and r.target.raw) for r in table.rows] == [
+        ("1. Terkendalinya inflasi Jawa Barat", "Inflasi Jawa Barat < Inflasi Nasional"),
+        ("2. Jumlah UTTP dan BDKT", "UTTP : 6.831.222 buah"),
+        ("3. Peningkatan cakupan pengawasan barang beredar", "1,5%"),
+    ]
+    # the same words in a row without a name still head a group
+    lines[1] = replace(lines[1], cells=("Sasaran 2 : Meningkatnya koordinasi", "", "pengendalian harga"))
+    [table] = find_tables(lines, 2016, ExtractSettings())
+    assert table.rows[0].section and "Meningkatnya koordinasi" in table.rows[0].section
+    # a header repeated after a page break, a wrapped row's words in its cells, is still no row (r29_dishub p. 31)
+    lines.insert(2, replace(lines[2], cells=("Sasaran transportasi umum", "Indikator Kinerja", "Target")))
+    [table] = find_tables(lines, 2016, ExtractSettings())
+    assert not any("Indikator Kinerja" in r.indicator for r in table.rows)

@@ -297,8 +297,21 @@ def test_classify_targets_of_several_years_are_multi_year() -> None:
 
 def test_classify_capaian_alone_measures_but_realisasi_alone_does_not() -> None:
     # `r01_bappeda` Tabel 3.6 (efficiency beside the budget) vs `r29` Tabel 3.7
-    assert head(("No", "Indikator Kinerja", "Anggaran", "Capaian")).kind == "pengukuran"
+    assert head(("No", "Indikator Kinerja", "Capaian Kinerja %", "Penyerapan Anggaran %")).kind == "pengukuran"
+    assert head(("No", "Indikator Kinerja", "Anggaran", "Capaian Kinerja")).kind == "pengukuran"
     assert head(("No", "Indikator Kinerja", "Anggaran", "Realisasi")).kind == "other"
+
+
+def test_classify_realisasi_and_capaian_right_of_the_budget_measure_the_budget() -> None:
+    # `r05_disperindag` Tabel 3.7 p. 44: rupiah under Realisasi, a percent of the budget under Capaian
+    h = head(("Sasaran", "Indikator Kinerja Utama (IKU)", "Nama Program / Kegiatan", "Anggaran", "Realisasi", "Capaian"))
+    assert h.kind == "other" and h.roles[-2:] == ("ignore", "ignore")
+    # a target between them: the indicator's own measurement again
+    h = head(("No", "Indikator", "Anggaran", "Target", "Realisasi", "Capaian"))
+    assert (h.kind, h.roles[3:]) == ("pengukuran", ("target", "realisasi", "capaian"))
+    # `Keuangan / Realisasi` under a budget group word, after the indicator's own columns (`r01_bappeda` Tabel 3.7)
+    h = head(("No", "Indikator", "Target", "Realisasi", "Capaian %", "Keuangan", ""), ("", "", "", "", "", "Pagu", "Realisasi"))
+    assert h.paths[-1] == "Keuangan / Realisasi" and h.roles[2:] == ("target", "realisasi", "capaian", "budget", "budget")
     assert head(("No", "Uraian", "Jumlah")).kind == "other"  # no value column
     assert head(("No", "Satuan", "Target", "Realisasi")).kind == "other"  # no name column
 
@@ -326,3 +339,12 @@ def test_classify_a_damaged_multi_year_header_from_a_scan_export() -> None:
         ("", "Kinerja", "2021", "2022", "2023", "Target", "Realisasi", "2025", "Kinerja %"),
     )
     assert (doubled.kind, doubled.roles) == ("multi_year", expected)
+
+
+def test_realisasi_against_another_years_target_is_a_multi_year_comparison() -> None:
+    # `r05_disperindag` Tabel 3.4 p. 38: 2016 realisasi against the Renstra 2018 target
+    h = head(("No", "Indikator Kinerja", "Sat", "Tahun 2016 Realisasi", "Tahun 2018 Target", "Capaian Kinerja (%)"), year=2016)
+    assert (h.kind, h.roles[3:]) == ("multi_year", ("realisasi", "hist:target:2018", "capaian"))
+    # with this year's target beside it, the year's measurement
+    h = head(("No", "Indikator Kinerja", "Target 2016", "Realisasi 2016", "Target 2018", "Capaian Kinerja (%)"), year=2016)
+    assert h.kind == "pengukuran"

@@ -147,3 +147,19 @@ def test_a_title_cell_across_the_top_is_a_caption_not_the_table_going_on() -> No
     assert [r.number for r in first.rows] == ["1"]
     assert second.caption == title and [r.indicator for r in second.rows] == ["Kunjungan wisatawan"]
     assert second.rows[0].target is not None and second.rows[0].target.raw == "1.100.000 Orang"
+
+
+def test_a_chapter_box_at_the_top_of_the_next_page_does_not_continue_the_table() -> None:
+    # r05_disperindag p. 31: the running header and `BAB. III` drawn in a ruled box under the PK of p. 30
+    lines = _lines(
+        (HEADER, 1, 1, False),
+        (ROWS[0], 1, 1, False),
+        (("Dinas Perindustrian dan Perdagangan Provinsi Jawa Barat", "BABIII"), 2, 2, True),
+        (("", "BAB. III"), 2, 2, False),
+    )
+    (t,) = find_tables(lines, 2024, ExtractSettings())
+    assert [r.indicator for r in t.rows] == [ROWS[0][1]]
+    # the same narrow region without the chapter title is the last row's end, as before
+    lines[2:] = _lines((("yang ditangani",), 2, 2, True))
+    (t,) = find_tables(lines, 2024, ExtractSettings())
+    assert t.rows[0].indicator == f"{ROWS[0][1]} yang ditangani"

@@ -32,6 +32,10 @@ from extract.values import clean, is_value, parse_number, parse_value
         ("0,123", "number", 0.123, None, 3, None),  # a zero before the separator: a decimal, not ambiguous
         ("1234.567", "number", 1234.567, None, 3, None),  # four digits before it: no thousands group
         ("+3", "number", 3.0, None, 0, None),
+        # a unit of two or three words (r05_disperindag pp. 29-33)
+        ("185.80 Triliun Rupiah", "count", 185.8, "Triliun Rupiah", 2, None),
+        ("3000 Orang PNS", "count", 3000.0, "Orang PNS", 0, None),
+        ("25 unit usaha", "count", 25.0, "unit usaha", 0, None),
     ],
 )
 def test_parse_value_branches(raw: str, kind: str, number: float, unit: str | None, decimals: int, note: str | None) -> None:
@@ -40,7 +44,10 @@ def test_parse_value_branches(raw: str, kind: str, number: float, unit: str | No
     assert v.raw == raw and not v.ambiguous
 
 
-@pytest.mark.parametrize("raw", ["12 apel", "1.2.3", "12,", "1 0", "Kab/Kota"])
+# words after a count that make it a phrase, not a unit: `2 dari 3 sasaran`, `100 orang dan …`
+@pytest.mark.parametrize(
+    "raw", ["12 apel", "1.2.3", "12,", "1 0", "Kab/Kota", "2 dari 3 sasaran", "100 orang dan", "12 apel merah", "2 kali per tahun"]
+)
 def test_not_values(raw: str) -> None:
     v = parse_value(raw)
     assert (v.kind, v.number) == ("text", None)
