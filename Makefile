@@ -12,7 +12,7 @@ COMPARE_OUT ?= out/compare
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup browser ocr ingest pdf-samples audit compare eval-mapping eval-real eval-audit fuzz bench bench-real bench-scale test golden docs lint typecheck check clean
+.PHONY: setup browser ocr ingest pdf-samples audit compare eval-mapping eval-real eval-audit fuzz mutation bench bench-real bench-scale test golden docs lint typecheck check clean
 
 setup: $(STAMP)
 
@@ -84,6 +84,14 @@ fuzz: setup
 	@for t in value text table pdf pipeline; do echo "fuzz: $$t"; \
 	  $(BIN)/python tests/fuzz_targets.py --target $$t -max_total_time=$(FUZZ_SECONDS) || exit 1; done
 
+# mutmut (a dev dependency) over reports/checks, extract/values.py and normalize/matcher.py: the mutation
+# score per module and every surviving mutant, known-equivalent ones marked (bench/mutation.py; [tool.mutmut]
+# in pyproject.toml picks the quick tests each mutant runs). Not part of `make test` or CI: a few minutes on
+# 2 cores, one mutant at a time, niced. MUTATION_ARGS=--strict fails on a survivor not known equivalent.
+MUTATION_ARGS ?=
+mutation: setup
+	nice -n 10 $(BIN)/python -m bench.mutation $(MUTATION_ARGS)
+
 # lakip on documents nobody here wrote (../shared: real LKIP PDFs, dev PDFs, real excerpts) against
 # their goldens; says so and exits 0 where ../shared is absent. Not part of `make test`.
 eval-real: setup ocr
@@ -117,4 +125,4 @@ typecheck: setup
 check: lint typecheck test
 
 clean:
-	rm -rf $(VENV) *.duckdb .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) *.duckdb .pytest_cache .mypy_cache .ruff_cache .hypothesis mutants

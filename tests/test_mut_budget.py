@@ -1,0 +1,83 @@
+"""budget-mismatch, at its edges: "realisasi Rp X atau Y%" against X / its ceiling at the printed
+decimals; which figure is the ceiling (same sentence, the lines just above, the report's own for the
+budget as a whole) and which percentages belong to a rupiah figure."""
+
+from __future__ import annotations
+
+import pytest
+from mutkit import claims_of, context
+
+from reports.checks import budget
+from reports.model import Finding
+
+
+def found(*lines: tuple[int, str]) -> list[Finding]:
+    claims = [c for n, text in lines for c in claims_of(n, text)]
+    return list(budget.run(context(claims=claims, lines={n: (1, text) for n, text in lines})))
+
+
+def test_a_wrong_percentage() -> None:
+    text = "alokasi anggaran sebesar Rp 100.000.000 dan realisasi Rp 89.995.000 atau 85%"
+    (f,) = found((5, text))
+    assert (f.check_id, f.line, f.page, f.evidence) == ("budget-mismatch", 5, 1, text)
+    assert f.message == ("Realisasi anggaran Rp 89.995.000 dari pagu Rp 100.000.000 (baris 5) adalah 90%, bukan 85% seperti tertulis.")
+
+
+@pytest.mark.parametrize("pct", ["90%", "89%", "89,99%", "90,00%", "89,995%", "90,0%"])  # 89,995%: rounded or cut
+def test_the_right_percentage_at_its_decimals(pct: str) -> None:
+    assert not found((5, f"alokasi anggaran sebesar Rp 100.000.000 dan realisasi Rp 89.995.000 atau {pct}"))
+
+
+@pytest.mark.parametrize("pct", ["89,98%", "90,01%", "88%", "91%"])
+def test_near_misses_fire(pct: str) -> None:
+    assert len(found((5, f"alokasi anggaran sebesar Rp 100.000.000 dan realisasi Rp 89.995.000 atau {pct}"))) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pagu Rp 1.000.000, realisasi Rp 900.000 (90%)",
+        "dianggarkan Rp 1.000.000 terealisasi Rp 900.000 sebesar 90%",
+        "Rp 900.000 (90%) dari total anggaran belanja Rp 1.000.000 telah terserap",
+    ],
+)
+def test_ways_of_writing_it(text: str) -> None:
+    assert not found((5, text))
+    assert len(found((5, text.replace("90%", "80%")))) == 1
+
+
+def test_the_nearest_ceiling_above_within_four_lines() -> None:
+    pagu = "pagu anggaran sebesar Rp 2.000.000"
+    assert len(found((1, pagu), (5, "realisasi Rp 1.500.000 atau 70%"))) == 1  # four lines up: 75%
+    assert not found((1, pagu), (6, "realisasi Rp 1.500.000 atau 70%"))  # five: too far, no ceiling known
+    (f,) = found((1, "pagu anggaran sebesar Rp 1.000.000"), (3, pagu), (5, "realisasi Rp 1.500.000 atau 70%"))
+    assert "(baris 3)" in f.message  # the nearest
+
+
+def test_the_reports_own_ceiling_for_the_budget_as_a_whole() -> None:
+    pagu = "Pagu anggaran sebesar Rp 2.000.000 untuk satu tahun."
+    (f,) = found((1, pagu), (50, "Realisasi anggaran Rp 1.500.000 atau 70%"))
+    assert "pagu Rp 2.000.000 (baris 1)" in f.message
+    assert not found((1, pagu), (50, "Realisasi kegiatan Rp 1.500.000 atau 70%"))  # one kegiatan: its own ceiling
+
+
+def test_a_realisation_is_no_ceiling() -> None:
+    first = "Alokasi anggaran realisasi Rp 1.000.000 atau 50%"  # a realisation, though after "alokasi"
+    assert not found((1, first), (3, "realisasi Rp 1.500.000 atau 70%"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "alokasi Rp 1.000.000 dan realisasi Rp 900.000, kinerja 50%",  # not the figure's percentage
+        "alokasi Rp 1.000.000 dan realisasi Rp 900.000 atau naik dari tahun lalu yang hanya 50%",  # too far
+        "alokasi Rp 1.000.000 dan belanja Rp 900.000 atau 50%",  # nothing said to be realised
+        "alokasi Rp 0 dan realisasi Rp 900.000 atau 50%",
+    ],
+)
+def test_percentages_that_are_not_the_realisation(text: str) -> None:
+    assert not found((5, text))
+
+
+def test_the_realised_word_on_the_line_above() -> None:
+    assert len(found((4, "Adapun realisasinya:"), (5, "alokasi Rp 1.000.000 dan Rp 900.000 atau 50%"))) == 1

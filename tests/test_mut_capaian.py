@@ -1,0 +1,136 @@
+"""capaian-mismatch, at its edges: realisasi/target×100 under the conventions reports use (capped at
+100%, and the lower-is-better ones where the catalogue says so or does not know), the printed
+decimals' rounding or truncation, and the rows it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+from mutkit import context, info, row
+
+from reports.checks import capaian
+from reports.checks.capaian import candidates
+from reports.model import Finding
+
+NAME = "Persentase dokumen perencanaan yang tersusun tepat waktu"
+
+
+def found(t: str | None, r: str | None, c: str | None, kind: str = "pengukuran", polarity: str | None = None) -> list[Finding]:
+    rows = [row(kind, 1, 1, NAME, t, r, c, indicator_id="IKU-01" if polarity else None)]
+    return list(capaian.run(context(rows, indicators={"IKU-01": info(polarity)} if polarity else None)))
+
+
+def test_a_wrong_capaian_is_one_finding_with_its_figures() -> None:
+    (f,) = found("90", "80", "94,4")
+    assert (f.check_id, f.cells, f.computed, f.line, f.table_seq, f.row_seq) == ("capaian-mismatch", ("capaian",), "88,89", 101, 1, 1)
+    assert "Capaian tertulis 94,4 tidak sama dengan hasil hitung ulang 88,89 (realisasi 80 / target 90 × 100)" in f.message
+    assert "Aturan yang dicoba: realisasi/target × 100; dibatasi 100%; (2×target − realisasi)/target" in f.message
+    assert f.message.endswith("sesuai 1 desimal yang tertulis.")  # no hint
+
+
+@pytest.mark.parametrize("kind", ["pengukuran", "multi_year", "kegiatan"])
+def test_every_measured_table_kind_is_checked(kind: str) -> None:
+    assert len(found("90", "80", "94,4", kind=kind)) == 1
+    assert not found("90", "80", "88,89", kind=kind)
+
+
+def test_other_tables_are_not() -> None:
+    assert not found("90", "80", "94,4", kind="perjanjian")
+
+
+@pytest.mark.parametrize(
+    ("t", "r", "c"),
+    [
+        ("90", "80", "88,89"),  # rounded at the printed decimals
+        ("90", "80", "88,88"),  # truncated
+        ("90", "80", "88,9"),
+        ("90", "80", "88,8"),
+        ("90", "80", "89"),
+        ("90", "80", "88"),  # truncated at no decimals
+        ("90", "99", "100"),  # capped at 100%
+        ("90", "99", "110"),
+        ("1", "1", "100%"),
+    ],
+)
+def test_consistent_capaian_is_quiet(t: str, r: str, c: str) -> None:
+    assert not found(t, r, c, polarity="higher_better")
+
+
+@pytest.mark.parametrize(
+    ("t", "r", "c"),
+    [
+        ("90", "80", "88,87"),  # a hundredth below the truncation
+        ("90", "80", "88,7"),
+        ("85", "90", "94,45"),  # 94,44 rounded and cut: 94,45 is neither
+        ("90", "99", "101"),  # above the cap and not the ratio
+        ("1", "1", "50"),
+    ],
+)
+def test_near_misses_fire(t: str, r: str, c: str) -> None:
+    assert len(found(t, r, c, polarity="higher_better")) == 1
+
+
+def test_decimals_in_the_message_are_the_printed_ones() -> None:
+    (f,) = found("90", "80", "95")
+    assert "sesuai 0 desimal" in f.message
+    (g,) = found("90", "80", "94,45")
+    assert "sesuai 2 desimal" in g.message
+
+
+def test_lower_is_better_conventions() -> None:
+    # target 10, realisasi 8 on an indicator where less is better: (2×10 − 8)/10 = 120%, 10/8 = 125%
+    for c in ("120", "125"):
+        assert not found("10", "8", c, polarity="lower_better")
+        assert not found("10", "8", c)  # no catalogue id: the polarity is unknown, both tried
+        assert len(found("10", "8", c, polarity="higher_better")) == 1
+    assert len(found("10", "8", "130", polarity="lower_better")) == 1
+    assert not found("10", "0", "200", polarity="lower_better")  # a realisasi of 0: no division by it
+
+
+def test_candidates() -> None:
+    assert candidates(90, 80, "higher_better") == pytest.approx({"realisasi/target × 100": 88.888888, "dibatasi 100%": 88.888888})
+    assert candidates(90, 99, "higher_better")["dibatasi 100%"] == 100.0
+    lower = candidates(10, 8, "lower_better")
+    assert lower == pytest.approx(
+        {
+            "realisasi/target × 100": 80.0,
+            "dibatasi 100%": 80.0,
+            "(2×target − realisasi)/target × 100 (makin kecil makin baik)": 120.0,
+            "target/realisasi × 100 (makin kecil makin baik)": 125.0,
+        }
+    )
+    assert candidates(10, 8, "unknown") == lower
+    assert "target/realisasi × 100 (makin kecil makin baik)" not in candidates(10, 0, "unknown")
+
+
+def test_capaian_copied_from_the_realisasi_says_so() -> None:
+    (f,) = found("35", "80", "80")
+    assert f.message.endswith(" Capaian tertulis sama dengan realisasi: tampaknya realisasi disalin ke kolom capaian.")
+    (g,) = found("35", "80", "80,4")  # close to the realisasi, but not it at one decimal
+    assert "disalin" not in g.message
+
+
+@pytest.mark.parametrize(
+    ("t", "r", "c"),
+    [
+        ("90", "80", None),  # a cell missing
+        (None, "80", "94,4"),
+        ("90", None, "94,4"),
+        ("90", "80", "tercapai"),  # no number
+        ("BB", "80", "94,4"),  # a grade: grade-capaian's business
+        ("90", "baik", "94,4"),
+        ("0", "80", "94,4"),  # no ratio of a zero target
+        ("1.234", "80", "94,4"),  # an ambiguous figure has no number
+        ("90", "1.234", "94,4"),
+    ],
+)
+def test_rows_it_leaves_alone(t: str | None, r: str | None, c: str | None) -> None:
+    assert not found(t, r, c, polarity="higher_better")
+
+
+def test_a_skipped_row_does_not_end_the_table() -> None:
+    rows = [
+        row("pengukuran", 1, 1, NAME, "90", "80", None),
+        row("pengukuran", 1, 2, NAME, "0", "80", "94,4"),
+        row("pengukuran", 1, 3, NAME, "90", "80", "94,4"),
+    ]
+    assert [f.row_seq for f in capaian.run(context(rows))] == [3]

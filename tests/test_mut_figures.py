@@ -1,0 +1,123 @@
+"""indicator-figures-differ, at its edges: two printed figures are one when they are within one
+unit of the coarser decimals printed; budgets, money, other units and ambiguous figures are not
+compared; short wordings are one indicator only under the same parent label."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from mutkit import context, row
+
+from extract.values import parse_value
+from reports.checks import figures
+from reports.checks.figures import same_figure
+from reports.context import MRow
+from reports.model import Finding
+
+NAME = "Persentase dokumen perencanaan yang tersusun tepat waktu"
+
+
+def two(a: str, b: str, name: str = NAME, target: tuple[str | None, str | None] = ("90", "90")) -> list[MRow]:
+    return [row("pengukuran", 1, 1, name, target[0], a, None), row("multi_year", 2, 1, name, target[1], b, None)]
+
+
+def found(rows: list[MRow]) -> list[Finding]:
+    return list(figures.run(context(rows)))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("125,02", "125,03", True),  # one truncated, the other rounded
+        ("125,02", "125,04", False),
+        ("86,50%", "92,46%", False),
+        ("92,46%", "92,96%", False),
+        ("92%", "92,5%", True),  # the coarser printing decides: a whole unit
+        ("92,5%", "92%", True),
+        ("92%", "93,5%", False),
+        ("10", "11", True),
+        ("10", "12", False),
+        ("2 Orang", "5 daerah", True),  # another unit is unit-mismatch's business
+        ("2 Orang", "5 orang", False),
+        ("Rp 1.000.000", "Rp 2.000.000", True),  # money is not a figure compared here
+        ("1.234", "5", True),  # ambiguous: no number to compare
+        ("5", "1.234", True),
+        ("-", "5", True),
+        ("5", "-", True),
+        ("100.000.000", "1", True),  # a bare figure this large is a budget
+        ("99.999.999", "1", False),
+    ],
+)
+def test_same_figure(a: str, b: str, same: bool) -> None:
+    assert same_figure(parse_value(a), parse_value(b)) is same
+
+
+def test_same_figure_of_missing_cells() -> None:
+    assert same_figure(None, parse_value("5")) and same_figure(parse_value("5"), None)
+
+
+def test_another_realisasi_is_one_finding_with_both_figures() -> None:
+    (f,) = found([*two("92,46%", "86,5%"), row("pengukuran", 3, 1, NAME, "90", "92,46", None)])
+    assert (f.check_id, f.cells, f.table_seq, f.computed) == ("indicator-figures-differ", ("realisasi",), 2, "92,46")
+    assert f.message == (
+        f"Indikator \u201c{NAME}\u201d: realisasi tertulis 86,5% di sini, tetapi 92,46% di halaman 1; "
+        "satu indikator hanya punya satu angka realisasi untuk tahun laporan."
+    )
+
+
+def test_a_reference_without_a_page() -> None:
+    rows = [replace(r, page=None) for r in two("92,46%", "86,5%")]
+    assert all("di halaman ?;" in f.message for f in found(rows))
+
+
+@pytest.mark.parametrize(("a", "b"), [("100.000.000", "90.000.000"), ("Rp 1.000.000", "Rp 2.000.000"), ("2 Orang", "5 daerah")])
+def test_figures_it_does_not_compare(a: str, b: str) -> None:
+    assert not found(two(a, b))
+
+
+def test_budget_size_edge() -> None:
+    assert len(found(two("99.999.999", "90.000.000"))) == 1
+
+
+def test_other_targets_may_measure_other_scopes() -> None:
+    assert not found(two("92", "86", target=("90", "80")))
+    assert len(found(two("92", "86", target=("90", "-")))) == 1  # one unprinted: still a contradiction
+    assert len(found(two("92", "86", target=("-", "90")))) == 1
+
+
+def test_different_indicators_are_not_compared() -> None:
+    rows = [
+        row("pengukuran", 1, 1, NAME, "90", "92", None),
+        row("multi_year", 2, 1, "Indeks kepuasan layanan informasi publik", "90", "50", None),
+    ]
+    assert not found(rows)
+    with_ids = [replace(rows[0], indicator_id="IKU-01"), replace(rows[1], indicator_id="IKU-01")]
+    assert len(found(with_ids)) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "parents", "n"),
+    [
+        ("Padi sawah", ("Produksi", "Luas tanam"), 0),  # two words: a sub-item, parents differ
+        ("Padi sawah", ("A › Produksi", "B › Produksi"), 1),
+        (
+            "Padi sawah",
+            ("Produksi padi", "Luas padi"),
+            0,
+        ),  # the label after the last ›, not the last word  # the same parent label, whatever above it
+        ("Padi sawah irigasi", ("Produksi", "Luas tanam"), 1),  # three words name the indicator alone
+        (NAME, ("Produksi", "Luas tanam"), 1),
+    ],
+)
+def test_short_wordings_need_the_same_parent(name: str, parents: tuple[str, str], n: int) -> None:
+    rows = [replace(r, section=s) for r, s in zip(two("8", "12", name=name), parents, strict=True)]
+    assert len(found(rows)) == n
+
+
+def test_a_short_wording_with_one_id_still_needs_the_parent() -> None:
+    rows = [replace(r, section=s) for r, s in zip(two("8", "12", name="Padi"), ("Produksi", "Luas tanam"), strict=True)]
+    rows[0] = replace(rows[0], indicator_id="IKU-01")
+    assert not found(rows)
+    rows[1] = replace(rows[1], indicator_id="IKU-01")  # both the same id: one indicator
+    assert len(found(rows)) == 1
