@@ -90,11 +90,13 @@ def assemble_rows(
     return [_finish(header, d, (table_seq, k), headings, caption, low_confidence) for k, d in enumerate(drafts, start=1)]
 
 
-_QUANTITY = re.compile(r"\d|[<>≤≥]")
+_OUTLINE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s")  # `1.1.2 Jumlah Populasi ternak`
+_QUANTITY = re.compile(r"\d|[<>≤≥]|^[IVX]{1,4}$")  # a level is a quantity too (`II` -> `III`, r26_inspektorat p. 5)
 
 
 class _Assembler:
-    """Lines in, row drafts out; `prev` says what the previous line was: row, cont, group, label."""
+    """Lines in, row drafts out; `prev` says what the previous line was: row, cont, group, label,
+    colon (a name ending in `:` that labels the rows below)."""
 
     def __init__(self, roles: tuple[str, ...], vocab: Counter[str]) -> None:
         self.roles, self.vocab, self.width = roles, vocab, len(roles)
@@ -171,9 +173,10 @@ class _Assembler:
         name = cells[self.text_col] if self.text_col is not None else ""
         named = ln.whole and bool(name) and not header_like(name)
         texts = [v.raw for v in parsed.values() if v.kind == "text"]
-        # (a quantity in words has a figure or a comparison; a group's words cut into cells have
-        # none: `… Profesional dan Berinte` | `gritas`, a seed drawn by LibreOffice)
-        spill = bool(texts) and not (named and all(_QUANTITY.search(t) for t in texts))
+        # (a value in words has a figure, a comparison or a level, or starts a phrase of its own:
+        # `Lulus Akreditasi sebagai RS Pendidikan`, r13_rsjiwa p. 8; a group's words cut into cells go
+        # on mid-word: `… Profesional dan Berinte` | `gritas`, a seed drawn by LibreOffice)
+        spill = bool(texts) and not (named and all(_QUANTITY.search(t) or t.strip()[:1].isupper() for t in texts))
         only_first = bool(cells[0]) and not any(cells[1:])
         filled = [k for k, c in enumerate(cells) if c]
         spanning = bool(ln.spans) and len(filled) == 1 and ln.spans[filled[0]] >= max(2, self.width // 2)
@@ -222,7 +225,7 @@ class _Assembler:
             # that row, or where it holds nothing but a name that does not start like one (a
             # producer gives each visual line of a long name a ruled row of its own)
             alone = not has_values and not any(c for i, c in enumerate(cells) if c and i != self.text_col)
-            tail = alone and bool(drafts) and bool(drafts[-1].cells) and not INDICATOR_START.match(name)
+            tail = alone and bool(drafts) and bool(drafts[-1].cells) and not INDICATOR_START.match(name) and not _OUTLINE.match(name)
             split = ln.after_break and bool(drafts) and not _covered(ln, self.text_col) and (not has_values or not drafts[-1].cells)
             continuing = continuing and (split or tail)
         wrapped = not has_values and (ln.after_break or name[:1].islower() or self.prev == "cont")
@@ -247,6 +250,15 @@ class _Assembler:
         elif not name and has_values and continuing:
             _fill(drafts[-1], ln, cells, parsed, self.label_cols)
             drafts[-1].lines.append(ln.source.line)
+            return
+        if not parsed and name and self.prev == "colon" and self.stack[2] is not None and not _OUTLINE.match(name):
+            self.stack[2].parts.append(name)  # the label's wrapped line
+            return
+        if not has_values and name.endswith(":") and self.value_cols:
+            # a name that announces the rows below it (`1.1.1 Jumlah produksi yang dihasilkan (ton) :`
+            # over `- Daging`, `- Telur`, r16_disnak p. 13) is their label, no row of its own
+            self.open_group(2, name)
+            self.prev = "colon"
             return
         activity = _activity(act, drafts, self.current_stack())
         d = _Draft(no_text if numbered else None, ln.source, self.current_stack(), [name] if name else [], activity)

@@ -200,7 +200,10 @@ def _continues(prev: _Draft, region: list[Line], k: int, lines: list[Line], i: i
     width = max(len(ln.cells) for ln in prev.head)
     same_width = max(len(ln.cells) for ln in region) == width
     if not k:
-        return 0 if same_width or len(region) <= 12 else None
+        # a few loose lines are the last row's end, in a grid of their own; a wider grid is
+        # another table whose header was not read (the Renja form after the RKT, `r18_distan` p. 67)
+        narrower = max(len(ln.cells) for ln in region) < width
+        return 0 if same_width or (len(region) <= 12 and narrower) else None
     repeated = _repeated_header(prev.head, region)
     return repeated if same_width and repeated else None
 

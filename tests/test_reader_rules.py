@@ -147,6 +147,8 @@ def test_words_in_a_ruled_value_cell_beside_a_name_are_that_rows_target() -> Non
             ("Sasaran Strategis", "Indikator Kinerja", "Target"),
             ("Meningkatnya koordinasi pengendalian harga", "1. Terkendalinya inflasi Jawa Barat", "Inflasi Jawa Barat < Inflasi Nasional"),
             ("", "2. Jumlah UTTP dan BDKT", "UTTP : 6.831.222 buah"),
+            ("", "Level kapabilitas Inspektorat", "III"),  # r26_inspektorat p. 5
+            ("", "Terakreditasi RS Pendidikan", "Lulus Akreditasi"),  # r13_rsjiwa p. 8
             ("", "3. Peningkatan cakupan pengawasan barang beredar", "1,5%"),
         ]
     )
@@ -154,8 +156,14 @@ def test_words_in_a_ruled_value_cell_beside_a_name_are_that_rows_target() -> Non
     assert [(r.indicator, r.target and r.target.raw) for r in table.rows] == [
         ("1. Terkendalinya inflasi Jawa Barat", "Inflasi Jawa Barat < Inflasi Nasional"),
         ("2. Jumlah UTTP dan BDKT", "UTTP : 6.831.222 buah"),
+        ("Level kapabilitas Inspektorat", "III"),
+        ("Terakreditasi RS Pendidikan", "Lulus Akreditasi"),
         ("3. Peningkatan cakupan pengawasan barang beredar", "1,5%"),
     ]
+    # a group's words cut mid-word into the value cell are no value (a seed drawn by LibreOffice)
+    cut = [*lines[:2], replace(lines[2], cells=("", "n Yang Mandiri, Profesional dan Berinte", "gritas")), *lines[3:]]
+    [table] = find_tables(cut, 2016, ExtractSettings())
+    assert not any("Berinte" in r.indicator for r in table.rows)
     # the same words in a row without a name still head a group
     lines[1] = replace(lines[1], cells=("Sasaran 2 : Meningkatnya koordinasi", "", "pengendalian harga"))
     [table] = find_tables(lines, 2016, ExtractSettings())
@@ -164,3 +172,24 @@ def test_words_in_a_ruled_value_cell_beside_a_name_are_that_rows_target() -> Non
     lines.insert(2, replace(lines[2], cells=("Sasaran transportasi umum", "Indikator Kinerja", "Target")))
     [table] = find_tables(lines, 2016, ExtractSettings())
     assert not any("Indikator Kinerja" in r.indicator for r in table.rows)
+
+
+def test_a_name_ending_in_a_colon_without_values_labels_the_rows_below() -> None:
+    # r16_disnak Tabel 1 p. 13: `1.1.1 Jumlah produksi yang dihasilkan (ton) :` over `- Daging`, `- Telur`
+    lines = _region(
+        [
+            ("Sasaran", "Indikator Kinerja", "Target"),
+            ("1.1 Meningkatnya Produksi dan", "1.1.1 Jumlah produksi yang dihasilkan (ton) :", ""),
+            ("populasi ternak", "- Daging", "768.495"),
+            ("", "- Susu", "268.797"),
+            ("", "1.1.2 Jumlah Populasi ternak (ekor) :", ""),
+            ("", "- Sapi Potong", "466.272"),
+        ]
+    )
+    [table] = find_tables(lines, 2016, ExtractSettings())
+    assert [(r.indicator, r.target and r.target.raw) for r in table.rows] == [
+        ("Daging", "768.495"),
+        ("Susu", "268.797"),
+        ("Sapi Potong", "466.272"),
+    ]
+    assert "Jumlah Populasi ternak" in table.rows[2].section

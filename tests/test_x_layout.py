@@ -473,6 +473,27 @@ def test_find_grids_cuts_a_band_that_holds_several_rows() -> None:
     ]
 
 
+def test_find_grids_opens_a_row_at_an_outline_number_without_figures() -> None:
+    # r16_disnak p. 13: `1.1.2 Jumlah Populasi ternak (ekor) :` heads the dash items below it, in a
+    # band of ruled columns; it must not end up glued to the item above (`- Susu`)
+    xs = [45, 300, 360, 420, 480]
+    segs = [H(100, 45, 480), H(120, 45, 480), H(200, 45, 480)] + [V(x, 100, 200) for x in xs]
+    words = line(105, (50, "Indikator Kinerja"), (305, "2014"), (365, "2015"), (425, "2016"))
+    words += line(125, (50, "1.1.1 Jumlah produksi (ton) :"))
+    words += line(140, (50, "- Daging"), (305, "715.901"), (365, "741.709"), (425, "768.495"))
+    words += line(155, (50, "- Susu"), (305, "252.557"), (365, "261.792"), (425, "268.797"))
+    words += line(170, (50, "1.1.2 Jumlah Populasi ternak (ekor) :"))
+    words += line(185, (50, "- Sapi Potong"), (305, "401.024"), (365, "447.978"), (425, "466.272"))
+    (g,) = find_grids(segs, lambda: words, text_of(words), 0, S, unruled=False)
+    assert [r[0][2] for r in table(g)[1:]] == [
+        "1.1.1 Jumlah produksi (ton) :",
+        "- Daging",
+        "- Susu",
+        "1.1.2 Jumlah Populasi ternak (ekor) :",
+        "- Sapi Potong",
+    ]
+
+
 def test_find_grids_finds_unruled_tables_only_when_asked() -> None:
     words = [*line(100, (50, "Tabel 3.1 Pengukuran Kinerja")), *_page_with_group_row(1, PARAGRAPH)]
     assert find_grids([], lambda: words, text_of(words), 0, S, unruled=False) == []

@@ -163,3 +163,15 @@ def test_a_chapter_box_at_the_top_of_the_next_page_does_not_continue_the_table()
     lines[2:] = _lines((("yang ditangani",), 2, 2, True))
     (t,) = find_tables(lines, 2024, ExtractSettings())
     assert t.rows[0].indicator == f"{ROWS[0][1]} yang ditangani"
+
+
+def test_a_wider_grid_without_a_header_we_read_is_not_the_table_going_on() -> None:
+    # r18_distan p. 67: the Renja form (14 columns, a header of words we do not know) after the RKT
+    wide = ("1", "", "Koordinasi Perencanaan Pembangunan", "", "Jawa Barat", "Tersedianya dokumen", "1 Kegiatan", "400.000")
+    lines = _lines((HEADER, 1, 1, False), (ROWS[0], 1, 1, False), (wide, 2, 2, True), (wide, 2, 2, False))
+    (t,) = find_tables(lines, 2024, ExtractSettings())
+    assert [r.indicator for r in t.rows] == [ROWS[0][1]]
+    # a narrower one is the last row's end
+    lines[2:] = _lines((("yang ditangani",), 2, 2, True))
+    (t,) = find_tables(lines, 2024, ExtractSettings())
+    assert len(t.rows) == 1 and t.rows[0].indicator.endswith("yang ditangani")
