@@ -12,7 +12,7 @@ COMPARE_OUT ?= out/compare
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup browser ocr ingest pdf-samples audit compare eval-mapping eval-real eval-audit fuzz mutation bench bench-real bench-scale test golden docs lint typecheck check clean
+.PHONY: setup browser ocr ingest pdf-samples audit compare eval-mapping eval-real eval-audit fuzz mutation bench bench-ocr bench-real bench-scale test golden docs lint typecheck check clean
 
 setup: $(STAMP)
 
@@ -65,6 +65,15 @@ compare: setup
 
 bench: setup browser ocr
 	$(BIN)/python -m bench.pdf
+	@$(MAKE) --no-print-directory bench-ocr
+
+# the OCR engines side by side on the same scanned pages (CPU s/page, value and word recall, rows
+# exact), and ocrmypdf + pdfplumber/camelot on the same scans. The engines lakip does not need are
+# installed into the venv for the measurement only: OCR_BENCH_PKGS= (empty) measures what is there.
+OCR_BENCH_PKGS ?= tesserocr ocrmypdf rapidocrlite==5.0.0a15
+bench-ocr: setup ocr
+	@[ -z "$(OCR_BENCH_PKGS)" ] || $(BIN)/python -m pip install -q $(OCR_BENCH_PKGS) || echo "bench-ocr: could not install $(OCR_BENCH_PKGS); measuring what is installed"
+	$(BIN)/python -m bench.ocr_engines --json out/bench-ocr.json $(ARGS)
 
 # lakip, pdfplumber and camelot on the real PDFs with goldens and ../shared/dev-pdfs (skips without ../shared)
 bench-real: setup ocr

@@ -44,6 +44,10 @@ class ExtractSettings:
     #: Where tesseract's output is kept by the hash of the page image it read, so a re-ingest or a
     #: re-audit does not OCR again; "" = no cache. `LAKIP_OCR_CACHE` sets it for a whole run.
     ocr_cache: str = field(default_factory=lambda: os.environ.get("LAKIP_OCR_CACHE", "~/.cache/lakip/ocr"))
+    #: Which OCR engine reads scans (extract/readers/ocr.py `ENGINES`): "tesseract" (the CLI, the
+    #: default), "tesserocr" (tesseract in-process) or "rapidocr" (RapidOCRLite). `LAKIP_OCR_ENGINE`
+    #: sets it for a whole run; a name not known fails when a scan is read, naming the choices.
+    ocr_engine: str = field(default_factory=lambda: os.environ.get("LAKIP_OCR_ENGINE", "tesseract"))
 
     def __post_init__(self) -> None:
         for name in ("page_break_blank_lines", "max_lines_per_page", "running_line_repeats", "caption_lookback", "max_pdf_pages"):

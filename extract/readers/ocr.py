@@ -6,6 +6,10 @@ row profile sharpest), ruling lines found by morphological opening with long thi
 (what camelot's lattice does), the rulings erased, then one tesseract run for the whole
 page (`--psm 6`, TSV out) giving word boxes and confidences. Coordinates come back in points
 from the deskewed page's top-left, so the table geometry is the born-digital one.
+
+The OCR engine behind that run is one of `ENGINES` (issue 14), chosen by `LAKIP_OCR_ENGINE` /
+`ExtractSettings.ocr_engine`: the tesseract CLI (the default), tesseract in-process through
+tesserocr, or RapidOCRLite. Each gives tesseract's TSV, so everything after the OCR is the same.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ import os
 import re
 import shutil
 import subprocess
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,8 +62,13 @@ def _languages(binary: str) -> frozenset[str]:
     return frozenset(x.strip() for x in (out.stdout + out.stderr).splitlines()[1:] if x.strip())
 
 
-def require(path: str, languages: str) -> str:
-    """The tesseract binary, or an error naming the install step."""
+def require(path: str, languages: str, engine: str = "tesseract") -> str:
+    """The tesseract binary, or an error naming the install step. An in-process engine needs no
+    binary: "" then (its orientation check falls back to its own, or none)."""
+    chosen = pick(engine, path)
+    if chosen.check is not None:
+        chosen.check(path, languages)
+        return shutil.which("tesseract") or ""
     binary = shutil.which("tesseract")
     if binary is None:
         raise UnsupportedInput(path, "the PDF is a scan and tesseract (OCR) is not installed", INSTALL)
@@ -108,10 +119,27 @@ def _segments(mask: Any, horizontal: bool, scale: float) -> list[Segment]:
 def read_image(gray: Any, dpi: float, binary: str, settings: ExtractSettings) -> tuple[OcrPage, Any]:
     """OCR one page image (uint8 grayscale, white paper): the words and rulings, and the
     deskewed image with the rulings erased (for `read_cells`)."""
+    img, hl, vl, angle = prepare(gray, dpi, binary, settings)
+    scale = 72.0 / dpi
+    h, w = img.shape
+    page = OcrPage(
+        words=tuple(_words(_tesseract(img, dpi, binary, settings), scale)),
+        horizontal=tuple(_segments(hl, True, scale)),
+        vertical=tuple(_segments(vl, False, scale)),
+        angle=angle,
+        width=w * scale,
+        height=h * scale,
+    )
+    return page, img
+
+
+def prepare(gray: Any, dpi: float, binary: str, settings: ExtractSettings) -> tuple[Any, Any, Any, float]:
+    """The page made ready for OCR: despeckled, turned upright, white-on-black inverted,
+    deskewed, the rulings erased. Returns that image, the horizontal and vertical ruling masks,
+    and the deskew angle. (Apart from the OCR so `make bench-ocr` can time and feed it alone.)"""
     import cv2
     import numpy as np
 
-    scale = 72.0 / dpi
     img = cv2.medianBlur(np.ascontiguousarray(gray), 3)
     turns = _turns(img, dpi, binary, settings)
     if turns:
@@ -134,16 +162,7 @@ def read_image(gray: Any, dpi: float, binary: str, settings: ExtractSettings) ->
     vl = _rulings_only(vl, hl, run, max(3, round(dpi / 60)))  # a wall touches its rules (a stem stops short)
     rulings = cv2.dilate(hl | vl, np.ones((3, 3), np.uint8))
     img[rulings > 0] = 255  # tesseract reads ruled cells badly: it sees the rules as glyphs
-    h, w = img.shape
-    page = OcrPage(
-        words=tuple(_words(_tesseract(img, dpi, binary, settings), scale)),
-        horizontal=tuple(_segments(hl, True, scale)),
-        vertical=tuple(_segments(vl, False, scale)),
-        angle=angle,
-        width=w * scale,
-        height=h * scale,
-    )
-    return page, img
+    return img, hl, vl, angle
 
 
 def _turns(img: Any, dpi: float, binary: str, settings: ExtractSettings) -> int:
@@ -164,11 +183,17 @@ def _turns(img: Any, dpi: float, binary: str, settings: ExtractSettings) -> int:
 
     if ragged(ink.sum(axis=0)) <= 1.2 * ragged(ink.sum(axis=1)):
         return 0
-    _ok, png = cv2.imencode(".png", img)
-    cmd = [binary, "stdin", "stdout", "--psm", "0", "--dpi", str(round(dpi))]
-    out = run_cached(cmd, png.tobytes(), settings, check=False)
-    m = re.search(r"Rotate:\s*(\d+)", out)
-    rotate = int(m.group(1)) if m else 0
+    chosen = pick(settings.ocr_engine)
+    if chosen.osd is not None:
+        rotate = chosen.osd(img, dpi, settings)
+    elif binary:
+        _ok, png = cv2.imencode(".png", img)
+        cmd = [binary, "stdin", "stdout", "--psm", "0", "--dpi", str(round(dpi))]
+        out = run_cached(cmd, png.tobytes(), settings, check=False)
+        m = re.search(r"Rotate:\s*(\d+)", out)
+        rotate = int(m.group(1)) if m else 0
+    else:
+        return 0  # an engine with no orientation check and no tesseract to ask: left as scanned
     return {90: 3, 180: 2, 270: 1}.get(rotate, 0)  # tesseract says clockwise degrees to rotate
 
 
@@ -245,12 +270,20 @@ def _rulings_only(vl: Any, hl: Any, run: int, reach: int) -> Any:
 
 
 def _tesseract(img: Any, dpi: float, binary: str, settings: ExtractSettings) -> str:
+    """The image's words as tesseract's TSV, from the engine `settings.ocr_engine` names."""
+    chosen = pick(settings.ocr_engine)
+    if chosen.read is not None:
+        return chosen.read(img, dpi, settings)
+    return _tesseract_cli(img, dpi, binary, settings)
+
+
+def _tesseract_cli(img: Any, dpi: float, binary: str, settings: ExtractSettings, psm: int = 6) -> str:
     import cv2
 
     ok, png = cv2.imencode(".png", img, [cv2.IMWRITE_PNG_COMPRESSION, 1])
     if not ok:
         raise ValueError("could not encode the page image")
-    cmd = [binary, "stdin", "stdout", "-l", settings.ocr_languages, "--psm", "6", "--dpi", str(round(dpi)), "tsv"]
+    cmd = [binary, "stdin", "stdout", "-l", settings.ocr_languages, "--psm", str(psm), "--dpi", str(round(dpi)), "tsv"]
     return run_cached(cmd, png.tobytes(), settings)
 
 
@@ -262,25 +295,37 @@ def _version(binary: str) -> str:
 
 def run_cached(cmd: list[str], image: bytes, settings: ExtractSettings, check: bool = True) -> str:
     """tesseract's output for one page image, from the cache when it read this image with these
-    arguments and this version before (issue 14: a re-ingest does not OCR again). Written under a
-    temporary name, then renamed: a killed run leaves no half entry. A cache that cannot be
+    arguments and this version before (issue 14: a re-ingest does not OCR again)."""
+
+    def run() -> tuple[str, bool]:
+        env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # pages run in parallel; one thread each
+        done = subprocess.run(cmd, input=image, capture_output=True, timeout=settings.ocr_page_timeout, env=env, check=False)
+        if done.returncode != 0 and check:
+            raise ValueError(f"tesseract failed: {done.stderr.decode(errors='replace').strip()[-200:]}")
+        return done.stdout.decode("utf-8", errors="replace"), done.returncode == 0
+
+    # the version string ("tesseract 5.3.0") names the engine: the key of the entries made before
+    # the other engines came is kept, so they are still found
+    return cached([_version(cmd[0]), *cmd[3:]], image, settings, run)
+
+
+def cached(key_parts: list[str], image: bytes, settings: ExtractSettings, run: Callable[[], tuple[str, bool]]) -> str:
+    """An engine's output for one page image, kept by the hash of the engine (name and version),
+    its arguments and the image. `run` gives the text and whether it may be kept. Written under
+    a temporary name, then renamed: a killed run leaves no half entry. A cache that cannot be
     written is skipped: it only saves time."""
     import hashlib
 
-    key = hashlib.sha256("\0".join([_version(cmd[0]), *cmd[3:]]).encode() + b"\0" + image).hexdigest()
+    key = hashlib.sha256("\0".join(key_parts).encode() + b"\0" + image).hexdigest()
     entry = os.path.join(os.path.expanduser(settings.ocr_cache), key[:2], key + ".txt") if settings.ocr_cache else None
     if entry and os.path.exists(entry):
         with open(entry, encoding="utf-8") as f:
             return f.read()
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # pages run in parallel; one thread each
-    done = subprocess.run(cmd, input=image, capture_output=True, timeout=settings.ocr_page_timeout, env=env, check=False)
-    if done.returncode != 0 and check:
-        raise ValueError(f"tesseract failed: {done.stderr.decode(errors='replace').strip()[-200:]}")
-    out = done.stdout.decode("utf-8", errors="replace")
-    if entry and done.returncode == 0:
+    out, keep = run()
+    if entry and keep:
         try:
             os.makedirs(os.path.dirname(entry), exist_ok=True)
-            tmp = f"{entry}.{os.getpid()}.tmp"
+            tmp = f"{entry}.{os.getpid()}.{threading.get_ident()}.tmp"
             with open(tmp, "w", encoding="utf-8") as f:
                 f.write(out)
             os.replace(tmp, entry)
@@ -332,3 +377,236 @@ def _words(tsv: str, scale: float) -> list[OcrWord]:
             f[11].strip(), float(f[10]), (int(f[2]), int(f[3]), int(f[4])),
         ))  # fmt: skip
     return out
+
+
+# --- the OCR engines (issue 14) ---------------------------------------------------------------
+# Each engine turns a page image (uint8 grayscale) into tesseract's TSV, so the words, the cells
+# read again and the cache are the same whichever reads. The tesseract CLI has no functions here
+# (read and osd None): it is the code above, unchanged, and the default.
+
+ENGINE_VARIABLE = "LAKIP_OCR_ENGINE"
+_TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+
+
+@dataclass(frozen=True)
+class Engine:
+    name: str
+    licence: str
+    #: raises UnsupportedInput naming the install step when the engine cannot run here
+    check: Callable[[str, str], None] | None = None
+    #: (image, dpi, settings) -> TSV
+    read: Callable[[Any, float, ExtractSettings], str] | None = None
+    #: (image, dpi, settings) -> clockwise degrees that set the page upright; None: tesseract's CLI
+    osd: Callable[[Any, float, ExtractSettings], int] | None = None
+
+
+def pick(name: str, path: str = "") -> Engine:
+    """The engine of that name, or an error naming the variable and the choices."""
+    if name in ENGINES:
+        return ENGINES[name]
+    reason = f"{ENGINE_VARIABLE} (ExtractSettings.ocr_engine) is {name!r}, not an OCR engine lakip knows"
+    raise UnsupportedInput(path or ENGINE_VARIABLE, reason, f"set {ENGINE_VARIABLE} to one of: {', '.join(ENGINES)}")
+
+
+def _pixels(img: Any) -> bytes:
+    """What an in-process engine's cache entry is keyed by: the pixels and their shape (no PNG
+    to encode: that is part of what these engines save)."""
+    import numpy as np
+
+    a = np.ascontiguousarray(img)
+    return f"{a.shape}".encode() + a.tobytes()
+
+
+# tesseract through tesserocr: the same recognizer in this process, the image handed over as
+# bytes. No process start, no PNG encoding and decoding, the models loaded once per thread.
+_local = threading.local()
+TESSEROCR_INSTALL = "pip install tesserocr (its wheel carries libtesseract; the language data is tesseract-ocr-ind's)"
+
+
+@functools.cache
+def _tessdata() -> str:
+    """The language data tesserocr reads: TESSDATA_PREFIX, else Debian's (the wheel has none)."""
+    import glob
+
+    env = os.environ.get("TESSDATA_PREFIX")
+    if env:
+        return env
+    found = sorted(glob.glob("/usr/share/tesseract-ocr/*/tessdata")) + sorted(glob.glob("/usr/share/tessdata"))
+    return found[-1] if found else ""
+
+
+def _tesserocr_check(path: str, languages: str) -> None:
+    try:
+        import tesserocr
+    except ImportError as e:
+        raise UnsupportedInput(path, f"{ENGINE_VARIABLE}=tesserocr but tesserocr is not installed", TESSEROCR_INSTALL) from e
+    _, have = tesserocr.get_languages(_tessdata())
+    missing = set(languages.split("+")) - set(have)
+    if missing:
+        raise UnsupportedInput(path, f"tesserocr finds no language data for {'+'.join(sorted(missing))} in {_tessdata()!r}", INSTALL)
+
+
+def _tesserocr_api(lang: str, psm: int) -> Any:
+    """One API object per pool thread and (language, mode): tesseract's API is not thread-safe,
+    and loading the models costs more than reading a page."""
+    import tesserocr
+
+    apis: dict[tuple[str, int], Any] = _local.__dict__.setdefault("apis", {})
+    if (lang, psm) not in apis:
+        apis[lang, psm] = tesserocr.PyTessBaseAPI(path=_tessdata(), lang=lang, psm=psm)
+    return apis[lang, psm]
+
+
+def _tesserocr_version() -> str:
+    import tesserocr
+
+    return f"tesserocr {tesserocr.__version__} {tesserocr.tesseract_version().splitlines()[0]}"
+
+
+def tesserocr_tsv(img: Any, dpi: float, settings: ExtractSettings, psm: int = 6) -> str:
+    """The CLI's `--psm 6 --dpi N tsv` in this process."""
+    import numpy as np
+
+    a = np.ascontiguousarray(img)
+
+    def run() -> tuple[str, bool]:
+        api = _tesserocr_api(settings.ocr_languages, psm)
+        api.SetImageBytes(a.tobytes(), a.shape[1], a.shape[0], 1, a.shape[1])
+        api.SetSourceResolution(round(dpi))
+        api.Recognize()
+        return _TSV_HEADER + (api.GetTSVText(0) or ""), True
+
+    return cached([_tesserocr_version(), settings.ocr_languages, f"psm{psm}", f"dpi{round(dpi)}"], _pixels(a), settings, run)
+
+
+def _tesserocr_osd(img: Any, dpi: float, settings: ExtractSettings) -> int:
+    import numpy as np
+
+    a = np.ascontiguousarray(img)
+
+    def run() -> tuple[str, bool]:
+        api = _tesserocr_api("osd", 0)  # PSM.OSD_ONLY
+        api.SetImageBytes(a.tobytes(), a.shape[1], a.shape[0], 1, a.shape[1])
+        api.SetSourceResolution(round(dpi))
+        found = api.DetectOrientationScript()
+        # the page is turned orient_deg clockwise; the CLI's `Rotate:` is the turn back
+        return (str((360 - int(found["orient_deg"])) % 360) if found else "0"), True
+
+    return int(cached([_tesserocr_version(), "osd", f"dpi{round(dpi)}"], _pixels(a), settings, run))
+
+
+# RapidOCRLite: a neural line detector and recogniser (Datalab's Indra OCR weights, inside the
+# wheel: nothing is downloaded). Its lines become TSV words: each line's text split at its
+# spaces, the word boxes from the engine's own word boxes where they spell the line's words.
+RAPIDOCR_INSTALL = "pip install --pre rapidocrlite (an alpha; its weights are under a modified OpenRAIL-M licence)"
+
+
+def _rapidocr_check(path: str, languages: str) -> None:
+    try:
+        import rapidocr  # noqa: F401
+    except ImportError as e:
+        raise UnsupportedInput(path, f"{ENGINE_VARIABLE}=rapidocr but rapidocrlite is not installed", RAPIDOCR_INSTALL) from e
+
+
+def _rapidocr_engine() -> Any:
+    """One engine per pool thread, one thread each: pages already run in parallel."""
+    if not hasattr(_local, "rapidocr"):
+        from rapidocr import RapidOCR
+
+        _local.rapidocr = RapidOCR(
+            params={
+                "Det.model_type": "lite",  # the weights the wheel carries (the others are downloaded)
+                "Rec.model_type": "lite",
+                "Global.use_cls": False,
+                "Global.log_level": "error",
+                "EngineConfig.onnxruntime.intra_op_num_threads": 1,
+            }
+        )
+    return _local.rapidocr
+
+
+def _rapidocr_version() -> str:
+    from importlib.metadata import version
+
+    return f"rapidocrlite {version('rapidocrlite')} lite"
+
+
+def rapidocr_tsv(img: Any, dpi: float, settings: ExtractSettings) -> str:
+    import numpy as np
+
+    a = np.ascontiguousarray(img)
+
+    def run() -> tuple[str, bool]:
+        out = _rapidocr_engine()(np.dstack([a, a, a]), return_word_box=True)
+        rows = [_TSV_HEADER]
+        # the word boxes come in an order of their own, not the lines': found again by what they spell
+        pieces: dict[str, list[list[tuple[str, list[float]]]]] = {}
+        for entry in getattr(out, "word_results", None) or ():
+            found = _pieces(entry)
+            pieces.setdefault("".join(t for t, _ in found).replace(" ", ""), []).append(found)
+        boxes = out.boxes if out.boxes is not None else ()  # None on a blank page
+        for k, (quad, text, score) in enumerate(zip(boxes, out.txts or (), out.scores or (), strict=False)):
+            xs, ys = [float(p[0]) for p in quad], [float(p[1]) for p in quad]
+            line = (min(xs), min(ys), max(xs), max(ys))
+            mine = pieces.get(text.replace(" ", "")) or [[]]
+            for n, (x0, x1, word) in enumerate(_split_line(text, line, mine.pop(0) if len(mine) > 1 else mine[0]), start=1):
+                rows.append(f"5\t1\t1\t1\t{k + 1}\t{n}\t{round(x0)}\t{round(line[1])}\t{max(1, round(x1 - x0))}\t"
+                            f"{max(1, round(line[3] - line[1]))}\t{100 * float(score):.2f}\t{word}\n")  # fmt: skip
+        return "".join(rows), True
+
+    return cached([_rapidocr_version()], _pixels(a), settings, run)
+
+
+def _pieces(entry: Any) -> list[tuple[str, list[float]]]:
+    """One line's word boxes as (text, x coordinates): `((word, score, box), ...)`, or a lone
+    `(word, score, box)`; anything else (an alpha's output may change) is no boxes."""
+    if isinstance(entry, (tuple, list)) and len(entry) == 3 and isinstance(entry[0], str):
+        entry = (entry,)
+    out: list[tuple[str, list[float]]] = []
+    for p in entry if isinstance(entry, (tuple, list)) else ():
+        if isinstance(p, (tuple, list)) and len(p) == 3 and isinstance(p[0], str):
+            try:
+                out.append((p[0], [float(q[0]) for q in p[2]]))
+            except (TypeError, IndexError, ValueError):
+                return []
+        else:
+            return []
+    return out
+
+
+def _split_line(
+    text: str, line: tuple[float, float, float, float], pieces: list[tuple[str, list[float]]]
+) -> list[tuple[float, float, str]]:
+    """A line's words with their x extents: the engine's pieces (`B`, `AB`, `III` for `BAB III`)
+    joined until they spell each word; where they do not, the line's width shared out by length."""
+    words = text.split()
+    if not words:
+        return []
+    got: list[tuple[float, float, str]] = []
+    queue = list(pieces)
+    for word in words:
+        spelt, xs = "", list[float]()
+        while queue and len(spelt) < len(word):
+            piece, px = queue.pop(0)
+            spelt, xs = spelt + piece.replace(" ", ""), [*xs, *px]
+        if spelt != word or not xs:
+            break
+        got.append((min(xs), max(xs), word))
+    if len(got) == len(words):
+        return got
+    x0, _, x1, _ = line
+    total = sum(len(w) for w in words) + len(words) - 1
+    out, at = [], 0
+    for word in words:
+        out.append((x0 + (x1 - x0) * at / total, x0 + (x1 - x0) * (at + len(word)) / total, word))
+        at += len(word) + 1
+    return out
+
+
+ENGINES: dict[str, Engine] = {
+    "tesseract": Engine("tesseract", "Apache-2.0"),
+    "tesserocr": Engine("tesserocr", "MIT (tesserocr), Apache-2.0 (libtesseract)", _tesserocr_check, tesserocr_tsv, _tesserocr_osd),
+    "rapidocr": Engine(
+        "rapidocr", "Apache-2.0 (code); weights: modified OpenRAIL-M (use limits, share-alike on output)", _rapidocr_check, rapidocr_tsv
+    ),
+}

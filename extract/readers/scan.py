@@ -54,7 +54,7 @@ def ocr_pages(pages: list[tuple[int, Any]], path: str, settings: ExtractSettings
     """OCR results of the (index, PDFium page) `pages`, in order. PDFium is not thread-safe, so pages are
     rendered here, in the calling thread; the OpenCV work and tesseract processes run in a
     pool, a few pages ahead of the reader."""
-    binary = require(path, settings.ocr_languages)
+    binary = require(path, settings.ocr_languages, settings.ocr_engine)
     workers = settings.ocr_workers or max(1, os.cpu_count() or 1)
     with ThreadPoolExecutor(workers, thread_name_prefix="lakip-ocr") as pool:
         pending: deque[tuple[int, Future[OcrPage]]] = deque()
