@@ -12,7 +12,7 @@ COMPARE_OUT ?= out/compare
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup browser ocr ingest pdf-samples audit compare eval-mapping eval-real eval-audit fuzz mutation bench bench-ocr bench-real bench-scale test golden docs lint typecheck check clean
+.PHONY: setup browser ocr producers ingest pdf-samples audit compare eval-mapping eval-real eval-audit fuzz mutation bench bench-ocr bench-real bench-scale test golden docs lint typecheck check clean
 
 setup: $(STAMP)
 
@@ -42,6 +42,14 @@ ocr:
 	  echo "ocr: installing tesseract-ocr and its Indonesian model with apt"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-eng tesseract-ocr-ind >/dev/null \
 	  || { echo "ocr: could not install tesseract; run 'sudo apt-get install tesseract-ocr tesseract-ocr-ind' and retry"; exit 1; }; }
+
+# LibreOffice draws the generator's .docx/.odt layouts (the producers real reports come from) and
+# poppler's pdftotext gives eval-real its text exports; tests that need them skip without them.
+producers:
+	@command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || { \
+	  echo "producers: installing libreoffice-writer-nogui and poppler-utils with apt"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui poppler-utils >/dev/null \
+	  || echo "producers: could not install them; the LibreOffice layouts and pdftotext exports are skipped"; }
 
 ingest: setup
 	@$(MAKE) --no-print-directory ocr || echo "ingest: going on without OCR; scanned PDFs will be refused"
@@ -103,7 +111,7 @@ mutation: setup
 
 # lakip on documents nobody here wrote (../shared: real LKIP PDFs, dev PDFs, real excerpts) against
 # their goldens; says so and exits 0 where ../shared is absent. Not part of `make test`.
-eval-real: setup ocr
+eval-real: setup ocr producers
 	$(BIN)/python -m bench.real $(ARGS)
 
 # the consistency audit on the same documents against the inconsistencies their truth lists
@@ -114,7 +122,7 @@ eval-audit: setup
 eval-mapping: setup
 	$(BIN)/lakip eval-mapping
 
-test: setup browser ocr
+test: setup browser ocr producers
 	$(BIN)/python -m pytest
 
 golden: setup browser ocr

@@ -178,6 +178,15 @@ def role_of(path: str) -> tuple[str, int | None]:
         year = int(YEAR.findall(path[: against.start()])[-1])
     text = _ocr_words(_heal(" ".join(YEAR.sub(" ", path.lower()).replace("_", " ").split())))
     text = re.sub(r"\s*/\s*", " / ", text).strip(" /")
+    levels = text.split(" / ")
+    if len(levels) > 1 and levels[-1] == "uraian" and "indikator" not in text:
+        # `Sasaran / Uraian` beside `Sasaran / Indikator`: the sasaran's own text, the indicator is
+        # the next column (`r09_bplhd` pp. 14, 17; `r18_distan` p. 127)
+        upper = " ".join(levels[:-1])
+        if re.search(r"\b(?:sasaran|tujuan|misi)\b", upper):
+            return "group", year
+        if re.search(r"\b(?:program|kegiatan)\b", upper):
+            return "activity", year
     for role, pattern in ROLE_PATTERNS:
         if role in VALUE_ROLES:
             value = _value_role(text)

@@ -42,9 +42,12 @@ def find_tables(lines: list[Line], report_year: int | None, settings: ExtractSet
     lines = list(lines)  # page-break marks are set on a copy, the reader's lines stay as read
     vocab = Counter(w for ln in lines for c in ln.cells for w in re.findall(r"[^\W\d_]{2,}", c.lower()))
     drafts: list[_Draft] = []
+    running = _running_boxes(lines)
     i, n = 0, len(lines)
     while i < n:
-        if lines[i].region is not None:
+        if lines[i].region in running:
+            i += 1  # a running header or footer drawn in a box: page furniture, no table (nor its end)
+        elif lines[i].region is not None:
             i = _region(lines, i, drafts)
         elif len(lines[i].cells) >= 2 and hdr.is_header_start(lines[i].cells):
             i = _text_table(lines, i, drafts)
@@ -56,6 +59,25 @@ def find_tables(lines: list[Line], report_year: int | None, settings: ExtractSet
         if table is not None:
             tables.append(table)
     return tables
+
+
+_PAGE_MARK = re.compile(r"\d+|\b[ivxlc]+\b|[^\w\s]", re.I)
+
+
+def _running_boxes(lines: list[Line]) -> set[int]:
+    """Regions of one or two rows whose words (page numbers aside) are drawn on three pages or
+    more: a running header or footer in a box (`LKIP BPLHD Provinsi Jawa Barat | 2016` ruled at
+    the top of every page, `r09_bplhd`), which would otherwise carry a table on to the next page."""
+    rows: dict[int, list[Line]] = {}
+    for ln in lines:
+        if ln.region is not None:
+            rows.setdefault(ln.region, []).append(ln)
+    keys = {rid: " ".join(_PAGE_MARK.sub(" ", " ".join(ln.text for ln in rs).lower()).split()) for rid, rs in rows.items() if len(rs) <= 2}
+    pages: dict[str, set[int | None]] = {}
+    for rid, key in keys.items():
+        if len(key) >= 8:
+            pages.setdefault(key, set()).add(rows[rid][0].source.page)
+    return {rid for rid, key in keys.items() if len(pages.get(key, ())) >= 3}
 
 
 def _finish(d: _Draft, lines: list[Line], seq: int, year: int | None, vocab: Counter[str], settings: ExtractSettings) -> Table | None:

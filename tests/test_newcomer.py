@@ -64,7 +64,8 @@ def test_ingest_of_an_empty_folder_creates_no_database(tmp_path) -> None:  # typ
     result = runner.invoke(app, ["ingest", str(tmp_path / "kosong"), "--db", str(db)])
     assert result.exit_code == 2
     assert _one_line(result.output) == (
-        f"lakip: {tmp_path / 'kosong'}: no report files found (give .docx, .markdown, .md, .odt, .pdf, .text, .txt files or folders holding them)"
+        f"lakip: {tmp_path / 'kosong'}: no report files found "
+        "(give .docx, .markdown, .md, .odt, .pdf, .text, .txt files or folders holding them)"
     )
     assert not db.exists()
 

@@ -348,3 +348,14 @@ def test_realisasi_against_another_years_target_is_a_multi_year_comparison() -> 
     # with this year's target beside it, the year's measurement
     h = head(("No", "Indikator Kinerja", "Target 2016", "Realisasi 2016", "Target 2018", "Capaian Kinerja (%)"), year=2016)
     assert h.kind == "pengukuran"
+
+
+def test_uraian_under_a_group_word_is_the_groups_text_not_the_indicator() -> None:
+    # `r09_bplhd` pp. 14, 17: `SASARAN` over `Uraian | Indikator`
+    h = head(("SASARAN", "", "TARGET CAPAIAN", "KET"), ("Uraian", "Indikator", "", ""))
+    assert h.roles == ("group", "indicator", "target", "keterangan")
+    # under `Indikator Sasaran` it is the indicator's name (`r09_bplhd` p. 12); alone, too
+    h = head(("No", "Indikator Sasaran", "", ""), ("", "Uraian", "Satuan", "Target"))
+    assert h.roles == ("no", "indicator", "satuan", "target")
+    assert head(("No", "Uraian", "Target", "Realisasi")).roles[1] == "indicator"
+    assert head(("Kegiatan", "", "Target"), ("Uraian", "Indikator Kinerja", "")).roles[:2] == ("activity", "indicator")

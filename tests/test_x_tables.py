@@ -175,3 +175,20 @@ def test_a_wider_grid_without_a_header_we_read_is_not_the_table_going_on() -> No
     lines[2:] = _lines((("yang ditangani",), 2, 2, True))
     (t,) = find_tables(lines, 2024, ExtractSettings())
     assert len(t.rows) == 1 and t.rows[0].indicator.endswith("yang ditangani")
+
+
+def test_a_running_header_drawn_in_a_box_does_not_carry_a_table_on() -> None:
+    # r09_bplhd: `LKIP BPLHD Provinsi Jawa Barat | 2016` ruled at the top of every page
+    box = ("LKIP BPLHD Provinsi Jawa Barat", "2016")
+    lines = _lines(
+        (box, 1, 100, False),
+        (HEADER, 1, 1, False),
+        (ROWS[0], 1, 1, False),
+        (box, 2, 200, True),
+        (box, 3, 300, True),
+    )
+    (t,) = find_tables(lines, 2024, ExtractSettings())
+    assert [r.indicator for r in t.rows] == [ROWS[0][1]]
+    # drawn on two pages only, it may be the last row's end
+    (t,) = find_tables(lines[:4], 2024, ExtractSettings())
+    assert "LKIP BPLHD" in t.rows[0].indicator
