@@ -276,6 +276,11 @@ def _resolve(found: list[tuple[str, int | None]], paths: list[str], report_year:
         found = [(r, current - 1) if p and r in VALUE_ROLES and y is None else (r, y) for (r, y), p in zip(found, past, strict=False)]
     plain_capaian = any(r == "capaian" and not t and y in (None, current) for (r, y), t in zip(found, term, strict=False))
     _capaian_as_realisasi(found, term, current)
+    names = [k for k, (r, _) in enumerate(found) if r == "indicator"]
+    if len(names) >= 2 and any(found[k][1] == current for k in names):
+        # an indicator column per year (`Tahun 2015 / Indikator` … `Tahun 2016 / Indikator`,
+        # `r28_dinkumkm` Tabel 6): the report year's wording names the row
+        found = [("ignore", y) if k in names and y != current else (r, y) for k, (r, y) in enumerate(found)]
     roles: list[str] = []
     quarters = [k for k, (r, _) in enumerate(found) if r == "target" and k < len(paths) and _QUARTER.search(paths[k])]
     for k in quarters[:-1]:

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 
 from extract import header as hdr
 from extract.assemble import assemble_rows
+from extract.columns import by_content
 from extract.model import Line, Row, Table
 from extract.settings import ExtractSettings
 from extract.values import parse_value
@@ -87,6 +88,7 @@ def _finish(d: _Draft, lines: list[Line], seq: int, year: int | None, vocab: Cou
     caption = _caption(lines, d.start)
     context = _context(lines, d.start, settings.caption_lookback)
     header = _name_column(hdr.classify(head, width, context, year, spans if d.region is not None else None, caption), d.body)
+    header = by_content(header, d.body)
     if d.region is not None and header.kind == "other":
         return None
     src = lines[d.start].source

@@ -193,3 +193,50 @@ def test_a_name_ending_in_a_colon_without_values_labels_the_rows_below() -> None
         ("Sapi Potong", "466.272"),
     ]
     assert "Jumlah Populasi ternak" in table.rows[2].section
+
+
+def test_a_capaian_column_taken_for_the_realisasi_is_the_capaian_when_it_holds_percentages() -> None:
+    # r13_rsjiwa Tabel 6 p. 16: `Capaian tahun 2016 / Target | Capaian` then `% Capaian kinerja`
+    head = ("INDIKATOR SASARAN", "Capaian tahun 2016", "", "% Capaian kinerja")
+    sub = ("", "Target", "Capaian", "")
+    body = [
+        ("Indek Kepuasan Masyarakat", "≥ 80", "102%", "109,4%"),
+        ("Jumlah MOU dengan institusi pendidikan", "50", "115%", "102%"),
+        ("Persentase Pasien Relaps", "60%", "100%", "100%"),
+    ]
+    [table] = find_tables(_region([head, sub, *body], spans=(1, 2, 0, 1)), 2016, ExtractSettings())
+    assert [(r.target and r.target.raw, r.realisasi, r.capaian and r.capaian.raw) for r in table.rows] == [
+        ("≥ 80", None, "102%"),
+        ("50", None, "115%"),
+        ("60%", None, "100%"),
+    ]
+    # realisasi figures in the target's units: the header's reading stands
+    body = [("Indek Kepuasan Masyarakat", "80", "87", "109,4%"), ("Jumlah MOU dengan institusi", "50", "58", "116%")]
+    [table] = find_tables(_region([head, sub, *body], spans=(1, 2, 0, 1)), 2016, ExtractSettings())
+    assert [(r.realisasi and r.realisasi.raw, r.capaian and r.capaian.raw) for r in table.rows] == [("87", "109,4%"), ("58", "116%")]
+
+
+def test_a_capaian_column_in_the_targets_units_is_the_realisasi_and_the_years_indicator_names_the_row() -> None:
+    # r28_dinkumkm Tabel 6 p. 4: `Tahun 2015 / Indikator | Target | Capaian`, the same for 2016
+    head = ("No", "Tahun 2015", "", "", "Tahun 2016", "", "")
+    sub = ("", "Indikator", "Target", "Capaian", "Indikator", "Target", "Capaian")
+    body = [
+        ("1", "Jumlah Koperasi Aktif", "16.200", "16.300", "Jumlah Koperasi Aktif (kop)", "16.478", "16.542"),
+        ("2", "Fasilitasi Akses Pembiayaan", "7", "6", "Persentase Kredit yang Diserap", "8", "6,4"),
+        ("3", "Jumlah Wirausaha Baru", "3.000", "3.000", "Jumlah Wirausaha Baru (Orang)", "3.300", "3.300"),
+        ("4", "Peningkatan Omzet UMKM", "5", "5", "Persentase Peningkatan Omzet UMKM (%)", "5", "5"),
+    ]
+    [table] = find_tables(_region([head, sub, *body], spans=(1, 3, 0, 0, 3, 0, 0)), 2016, ExtractSettings())
+    assert [(r.indicator, r.target and r.target.raw, r.realisasi and r.realisasi.raw, r.capaian) for r in table.rows] == [
+        ("Jumlah Koperasi Aktif (kop)", "16.478", "16.542", None),
+        ("Persentase Kredit yang Diserap", "8", "6,4", None),
+        ("Jumlah Wirausaha Baru (Orang)", "3.300", "3.300", None),
+        ("Persentase Peningkatan Omzet UMKM (%)", "5", "5", None),
+    ]
+    # percentages near 100 under Capaian stay the capaian
+    body = [
+        ("1", "A", "16.200", "100,6", "Jumlah Koperasi Aktif", "16.478", "100,39"),
+        ("2", "B", "3.000", "100", "Jumlah Wirausaha", "3.300", "100"),
+    ]
+    [table] = find_tables(_region([head, sub, *body], spans=(1, 3, 0, 0, 3, 0, 0)), 2016, ExtractSettings())
+    assert [(r.realisasi, r.capaian and r.capaian.raw) for r in table.rows] == [(None, "100,39"), (None, "100")]

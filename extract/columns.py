@@ -1,0 +1,65 @@
+"""What the cells say a column is, where the header words mislead: checks of the roles the
+header gave (`extract.header`) against the values under them, made once a table's body is known."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from extract.header import Header
+from extract.model import Line
+from extract.values import parse_value
+
+_CAPAIAN_WORD = re.compile(r"\bcapai(?:an)?\b", re.I)
+
+
+def by_content(header: Header, body: list[Line]) -> Header:
+    return _capaian_holding_realisasi(_realisasi_holding_capaian(header, body), body)
+
+
+def _realisasi_holding_capaian(header: Header, body: list[Line]) -> Header:
+    """A column headed `Capaian` beside the target, taken for the realisasi because a second
+    capaian column follows (`header._capaian_as_realisasi`), holds the capaian itself when its
+    figures are percentages where the target is not one: `115%` against a target of `50`,
+    `102%` against `≥ 80` (`r13_rsjiwa` Tabel 6 p. 16). It is then the capaian, and the column
+    after it, a second ratio the report does not explain, no role of this table."""
+    roles = list(header.roles)
+    if "realisasi" not in roles or "target" not in roles or "capaian" not in roles:
+        return header
+    k, t = roles.index("realisasi"), roles.index("target")
+    path = header.paths[k] if k < len(header.paths) else ""
+    if not _CAPAIAN_WORD.search(path.split(" / ")[-1]):
+        return header  # headed Realisasi: the header says what it is
+    telling = [
+        parse_value(ln.cells[k]).kind == "percent"
+        for ln in body
+        if len(ln.cells) > max(k, t) and ln.cells[k].strip() and ln.cells[t].strip() and parse_value(ln.cells[t]).kind != "percent"
+    ]
+    if len(telling) < 2 or sum(telling) * 3 < len(telling) * 2:
+        return header
+    roles[roles.index("capaian")] = "ignore"
+    roles[k] = "capaian"
+    return replace(header, roles=tuple(roles))
+
+
+def _capaian_holding_realisasi(header: Header, body: list[Line]) -> Header:
+    """A column headed `Capaian`, with no realisasi column, holds the realisasi when its figures
+    are in the target's units and near it where a percentage could not be: `16.542` against a
+    target of `16.478` koperasi, `267` against `267` (`r28_dinkumkm` Tabel 6 p. 4)."""
+    roles = list(header.roles)
+    if "capaian" not in roles or "realisasi" in roles or "target" not in roles:
+        return header
+    c, t = roles.index("capaian"), roles.index("target")
+    near = []
+    for ln in body:
+        if len(ln.cells) <= max(c, t):
+            continue
+        target, value = parse_value(ln.cells[t]), parse_value(ln.cells[c])
+        if target.number is None or value.number is None or target.kind == "percent" or value.kind == "percent":
+            continue
+        if target.number >= 300 or 0 < target.number <= 30:  # far from 100: a capaian would not be near it
+            near.append(0.5 * target.number <= value.number <= 2 * target.number and abs(value.number - 100) > 30)
+    if len(near) < 2 or sum(near) * 3 < len(near) * 2:
+        return header
+    roles[c] = "realisasi"
+    return replace(header, roles=tuple(roles))
