@@ -148,3 +148,34 @@ def _key(text: str) -> str:
 
 def is_running(text: str, running: frozenset[str]) -> bool:
     return _key(text) in running
+
+
+_FURNITURE = re.compile(
+    r"^(?:Page\s+\d+\s*:.*|Halaman\s+\d+.*|Hal\.?\s*\d+.*|-\s*\d+\s*-"
+    # a running header or footer ending in its page number: `Laporan Kinerja KPU … Tahun 2019 iii`
+    r"|(?:Laporan\s+(?:Akuntabilitas\s+)?Kinerja|LKIP|LAKIP|LKj)\b.{0,90}\s(?:[ivxlc]{1,6}|\d{1,3}))$",
+    re.I,
+)
+
+
+def is_furniture(text: str) -> bool:
+    """A page header or footer by its shape: `Page 4:`, `Halaman 3`, `- 12 -`, a report's
+    running title ending in its page number."""
+    return bool(_FURNITURE.match(" ".join(text.split())))
+
+
+_NUMBERED_END = re.compile(r"\s+(?:[ivxlc]{1,6}|\d{1,3}|[ivxlc]{1,6}\s*-\s*\d{1,3}|\d{1,3}\s*[|/]?)$|^\d{1,3}\s*[|/]\s+", re.I)
+
+
+def numbered_running(pages: list[list[RawLine]], min_repeats: int) -> frozenset[int]:
+    """Lines (by line number) at a page's top or bottom (its first or last two) that repeat on
+    `min_repeats` pages or more once their page number is taken off: running headers and footers
+    that print the page number beside the title (`LKIP BAPPEDA Provinsi Jawa Barat Tahun 2016
+    III- 3`, r01_bappeda; `17 | L K I P R S J …`, r13_rsjiwa), which differ on every page."""
+    seen: dict[str, set[int]] = {}
+    for k, page in enumerate(pages):
+        # (one piece or two, title and number: a table's header repeated at each page's top is many)
+        for r in (r for r in page[:2] + page[-2:] if len(re.split(r"\s{2,}", r.text.strip())) <= 2):
+            seen.setdefault(_key(_NUMBERED_END.sub("", r.text.strip())), set()).add(k)
+    common = {key for key, on in seen.items() if len(on) >= min_repeats and key and not re.fullmatch(r"[\d\W]*", key)}
+    return frozenset(r.line for page in pages for r in page[:2] + page[-2:] if _key(_NUMBERED_END.sub("", r.text.strip())) in common)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from extract.model import Line, Source
 from extract.readers import TextReader, register
 from extract.settings import ExtractSettings
-from extract.textio import RawLine, is_page_number, is_running, running_lines
+from extract.textio import RawLine, is_furniture, is_page_number, is_running, running_lines
 from extract.values import UNITS, clean, parse_value
 from extract.vocabulary import GROUP_START, INDICATOR_START
 
@@ -47,12 +47,6 @@ _CATEGORY = re.compile(
 _NO = re.compile(r"^(\d{1,3})\.?\s+(?=\S)")
 _RUNNING = re.compile(r"^(?:Laporan\s+(?:Akuntabilitas\s+)?Kinerja|LKIP|LAKIP|LKj)\b.{0,90}$", re.I)
 _COLNUMS = re.compile(r"^\s*(?:\(\d+\)\s*){2,}$")
-_FURNITURE = re.compile(
-    r"^(?:Page\s+\d+\s*:.*|Halaman\s+\d+.*|Hal\.?\s*\d+.*|-\s*\d+\s*-"
-    # a running header or footer ending in its page number: `Laporan Kinerja KPU … Tahun 2019 iii`
-    r"|(?:Laporan\s+(?:Akuntabilitas\s+)?Kinerja|LKIP|LAKIP|LKj)\b.{0,90}\s(?:[ivxlc]{1,6}|\d{1,3}))$",
-    re.I,
-)
 _HEADING = re.compile(r"^(?:BAB\s+[IVX]+\b|\d+(?:\.\d+)+\.?\s+[A-Z]|[A-H]\.\s+[A-Z][A-Za-z ]+$)")
 
 #: header words -> column role, in the order they may appear
@@ -318,7 +312,7 @@ def flat_lines(raw: list[RawLine], path: str, settings: ExtractSettings) -> list
     kept = [
         r
         for k, r in enumerate(raw)
-        if not (is_running(r.text, running) or (is_page_number(r.text) and k in edge and not spaced) or _FURNITURE.match(r.text.strip()))
+        if not (is_running(r.text, running) or (is_page_number(r.text) and k in edge and not spaced) or is_furniture(r.text))
     ]
     out: list[Line] = []
     i = 0
