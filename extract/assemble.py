@@ -91,6 +91,7 @@ def assemble_rows(
 
 
 _OUTLINE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s")  # `1.1.2 Jumlah Populasi ternak`
+_OUTLINE_NAME = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$")
 _QUANTITY = re.compile(r"\d|[<>≤≥]|^[IVX]{1,4}$")  # a level is a quantity too (`II` -> `III`, r26_inspektorat p. 5)
 
 
@@ -328,7 +329,11 @@ def _finish(header: Header, d: _Draft, seqs: tuple[int, int], headings: list[str
     indicator = _BULLET.sub("", tidy(" ".join(d.indicator)))
     number = d.number.rstrip(". ") if d.number else None
     bare = _BARE_NUMBER.match(indicator)
-    if number is None and bare and INDICATOR_START.match(bare.group(2)):
+    outline = _OUTLINE_NAME.match(indicator)
+    if number is None and outline:
+        # an outline number opening the name (`1.4.1 Jumlah kelompok …`, r16_disnak p. 13): the row's number
+        number, indicator = outline.group(1), outline.group(2)
+    elif number is None and bare and INDICATOR_START.match(bare.group(2)):
         # a row number printed in the name's cell without a stop (`2 Persentase Desa Siaga Aktif`,
         # r02 pp. 107, 110); enumerators with one (`1.`, `a)`) are the cell's own text
         number, indicator = bare.group(1), bare.group(2)

@@ -27,6 +27,7 @@ from extract.values import parse_value
 
 _FURNITURE_MAX = 4  # short lines (footer, running header, page number) a table may skip over
 _MAX_HEADER_ROWS = 6
+_LABELS_MAX = 40  # lines of a chart's labels a table's title may stand over
 _CAPTION = re.compile(r"^\s*(?:tabel|table|lampiran)\b", re.I)
 
 
@@ -333,8 +334,30 @@ def _caption(lines: list[Line], start: int) -> str | None:
         if _CAPTION.match(p):
             parts = parts[k:]
             break
+    else:
+        parts = _caption_over_labels(lines, start) or parts
     caption = " ".join(parts).strip()
     return caption or None
+
+
+def _caption_over_labels(lines: list[Line], start: int) -> list[str]:
+    """A `Tabel …` title further up the page, over a chart's labels between it and the table
+    (`Tabel 2.3b. Indikator Kinerja Utama (IKU) Tahun 2016` over a bar chart's words and figures,
+    `r07_bp3akb` p. 29): only short lines may stand between, prose ends the search."""
+    page = lines[start].source.page
+    j = start - 1
+    while j >= 0 and start - j <= _LABELS_MAX and lines[j].source.page == page and lines[j].region is None and len(lines[j].cells) < 2:
+        text = lines[j].text.strip()
+        if _CAPTION.match(text):
+            title = [text]
+            nxt = lines[j + 1].text.strip() if j + 1 < start else ""
+            if nxt and not _CAPTION.match(nxt) and len(nxt) > 12 and not nxt.replace(",", "").replace(".", "").isdigit():
+                title.append(nxt)
+            return title
+        if len(text) > 60:
+            return []
+        j -= 1
+    return []
 
 
 _SUB = re.compile(r"^\s*(?:-\s*)?\d+\)\s+\S")

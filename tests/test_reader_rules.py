@@ -240,3 +240,19 @@ def test_a_capaian_column_in_the_targets_units_is_the_realisasi_and_the_years_in
     ]
     [table] = find_tables(_region([head, sub, *body], spans=(1, 3, 0, 0, 3, 0, 0)), 2016, ExtractSettings())
     assert [(r.realisasi, r.capaian and r.capaian.raw) for r in table.rows] == [(None, "100,39"), (None, "100")]
+
+
+def test_an_outline_number_opening_the_name_is_the_rows_number() -> None:
+    # r16_disnak Tabel 1 p. 13: `1.4.1 Jumlah kelompok yang meningkatkan usahanya (kelompok)`
+    lines = _region(
+        [
+            ("Sasaran", "Indikator Kinerja", "Target"),
+            ("1.4 Meningkatnya usaha", "1.4.1 Jumlah kelompok yang meningkatkan usahanya (kelompok)", "30"),
+            ("", "2.10 Persentase pelaku usaha", "10"),
+        ]
+    )
+    [table] = find_tables(lines, 2016, ExtractSettings())
+    assert [(r.number, r.indicator) for r in table.rows] == [
+        ("1.4.1", "Jumlah kelompok yang meningkatkan usahanya (kelompok)"),
+        ("2.10", "Persentase pelaku usaha"),
+    ]

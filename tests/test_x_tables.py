@@ -192,3 +192,19 @@ def test_a_running_header_drawn_in_a_box_does_not_carry_a_table_on() -> None:
     # drawn on two pages only, it may be the last row's end
     (t,) = find_tables(lines[:4], 2024, ExtractSettings())
     assert "LKIP BPLHD" in t.rows[0].indicator
+
+
+def test_a_tables_title_over_a_charts_labels_is_its_caption() -> None:
+    # r07_bp3akb p. 29: the title, then a bar chart's words and figures, then the IKU table
+    head = ("No", "Sasaran Strategis", "Indikator Kinerja", "Target")
+    labels = [
+        ((t,), 1, None, False) for t in ("Meningkatnya", "Peran Serta dan", "4,283,750,000", "PAGU ANGGARAN PER SASARAN", "pengelolaan")
+    ]
+    specs = [(("Tabel 2.3b.",), 1, None, False), (("Indikator Kinerja Utama (IKU) Tahun 2016",), 1, None, False), *labels]
+    specs += [(head, 1, 1, False), (("1", "Meningkatnya peran", "Indeks Pemberdayaan Gender (IDG)", "73 poin"), 1, 1, False)]
+    (t,) = find_tables(_lines(*specs), 2016, ExtractSettings())
+    assert (t.caption, t.kind) == ("Tabel 2.3b. Indikator Kinerja Utama (IKU) Tahun 2016", "rencana")
+    # prose between them: the title is another's
+    prose = (("Penetapan kinerja tahun ini dituangkan dalam perjanjian kinerja yang ditandatangani kepala badan.",), 1, None, False)
+    (t,) = find_tables(_lines(*specs[:3], prose, *specs[3:]), 2016, ExtractSettings())
+    assert t.caption is not None and not t.caption.startswith("Tabel 2.3b")

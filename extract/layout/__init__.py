@@ -42,6 +42,10 @@ def find_grids(
                 g = aligned
         if g is not None and g.method == "lattice":
             g = header_above(split_bands(g, words, s), words, s)
+        elif g is not None and g.method == "hrules":
+            # rules over the header and the body's ends only: the body is one band of many rows
+            # (`r16_disnak` Tabel 2 p. 14, booktabs)
+            g = split_bands(g, words, s)
         if g is not None:
             grids.append(g)
     if unruled:
