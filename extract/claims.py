@@ -27,8 +27,15 @@ _REACHED = re.compile(rf"\bmencapai\s+({_N})\s*%\s+dari\s+({_N})\s*%\s+target", 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 
 
+_CENTS = re.compile(r"[.,]\d{2}$")
+
+
 def _num(token: str, money: bool = False) -> float | None:
     n = parse_number(token, thousands_hint=money)
+    if money and (n is None or n.value is None) and len(re.sub(r"\D", "", _CENTS.sub("", token))) >= 7:
+        # rupiah are whole: a grouping the typist broke (`Rp. 1.577250.000,-`, r04_bpbd p. 65) still
+        # spells the amount in its digits; cents (`,00`) aside
+        return float(re.sub(r"\D", "", _CENTS.sub("", token)))
     return n.value if n else None
 
 

@@ -59,6 +59,10 @@ def test_the_reports_own_ceiling_for_the_budget_as_a_whole() -> None:
     (f,) = found((1, pagu), (50, "Realisasi anggaran Rp 1.500.000 atau 70%"))
     assert "pagu Rp 2.000.000 (baris 1)" in f.message
     assert not found((1, pagu), (50, "Realisasi kegiatan Rp 1.500.000 atau 70%"))  # one kegiatan: its own ceiling
+    # a kegiatan's realisation far below the whole is no share of it (r06_bpmpd p. 39): its ceiling is unknown
+    assert not found((1, pagu), (50, "Realisasi anggaran sebesar Rp 300.000 (94,22 %)"))
+    (f,) = found((1, pagu), (50, "Realisasi anggaran sebesar Rp 400.000 (94,22 %)"))  # at a fifth of it: the whole's
+    assert "adalah 20%" in f.message
 
 
 def test_a_realisation_is_no_ceiling() -> None:

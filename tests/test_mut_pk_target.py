@@ -98,3 +98,22 @@ def test_pairs_prefer_the_same_block_and_take_each_pk_row_once() -> None:
     # one PK row, two measured rows: the second has no PK row left to differ from
     one = [pk[0], row("pengukuran", 2, 1, NAME, "90", "80", None), row("pengukuran", 3, 1, NAME, "70", "80", None)]
     assert not list(pk_target.run(context(one)))
+
+
+@pytest.mark.parametrize(
+    ("pk", "measured", "same"),
+    [
+        ("61 kampung", "61", True),  # r09_bplhd p. 17: the unit only in the PK's cell
+        ("5-6 %", "5-6%", True),
+        ("UTTP : 6.831.222 buah", "6,831,222", True),  # r05_disperindag p. 35: other separators
+        ("Inflasi Jawa Barat < Inflasi Nasional", "< inflasi nasional", True),
+        ("1 taman", "2", False),
+        ("5-6 %", "5-7%", False),
+        ("< inflasi nasional", "> inflasi nasional", False),
+    ],
+)
+def test_targets_in_words_agree_by_their_figures_or_their_words(pk: str, measured: str, same: bool) -> None:
+    from extract.values import parse_value
+    from reports.checks.pk_target import same_target
+
+    assert same_target(parse_value(pk), parse_value(measured)) is same

@@ -256,3 +256,32 @@ def test_an_outline_number_opening_the_name_is_the_rows_number() -> None:
         ("1.4.1", "Jumlah kelompok yang meningkatkan usahanya (kelompok)"),
         ("2.10", "Persentase pelaku usaha"),
     ]
+
+
+def test_a_line_ending_in_rp_goes_on_however_short_and_prose_beside_tables_is_joined() -> None:
+    # r05_disperindag p. 74: `… dengan alokasi anggaran sebesar Rp.` (68 characters) / `390,000,000.00 realisasi …`
+    from extract.readers.pdf import _paragraphs, _prose_paragraphs
+
+    short = "Perdagangan Provinsi Jawa Barat dengan alokasi anggaran sebesar Rp."
+    nxt = "390,000,000.00 realisasi anggaran sebesar Rp. 373,136,420.00 atau 95.68%."
+    assert _paragraphs([short, nxt]) == [f"{short} {nxt}"]
+    assert _paragraphs(["Tujuan ini tercapai.", nxt]) == ["Tujuan ini tercapai.", nxt]  # a short line that ends a sentence
+    # beside a table: lines of one strip join, strips on either side of a table stay apart
+    assert _prose_paragraphs([(10.0, short), (10.01, nxt), (300.0, "1. Berikutnya")]) == [
+        (10.01, f"{short} {nxt}"),
+        (300.0, "1. Berikutnya"),
+    ]
+    assert _prose_paragraphs([(10.0, short), (300.0, nxt)]) == [(10.0, short), (300.0, nxt)]
+
+
+def test_a_rupiah_amount_with_a_broken_grouping_keeps_its_digits() -> None:
+    # r04_bpbd p. 65: `alokasi anggaran sebesar Rp. 1.577250.000,- realisasi … Rp1.485.972.400,- atau 94,21 %`
+    from extract.claims import find_claims
+    from extract.model import Source as Src
+
+    text = "dengan alokasi anggaran sebesar Rp. 1.577250.000,- realisasi anggaran sebesar Rp1.485.972.400,- atau 94,21 %."
+    claims = find_claims([Line((text,), Src("r.pdf", 1, 65))], 400)
+    assert [c.value for c in claims if c.kind == "money"] == [1577250000.0, 1485972400.0]
+    # a short figure with a broken grouping is no amount
+    claims = find_claims([Line(("biaya Rp 12.5.0 saja",), Src("r.pdf", 1, 65))], 400)
+    assert [c.value for c in claims if c.kind == "money"] in ([], [None])

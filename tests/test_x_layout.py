@@ -509,3 +509,16 @@ def test_find_grids_leaves_the_words_of_a_ruled_table_to_it() -> None:
     grids = find_grids(_HS + _VS, lambda: words, text_of(words), 0, S, unruled=True)
     assert [g.method for g in grids] == ["lattice", "stream"]
     assert table(grids[1])[0] == [(k, 1, h) for k, h in enumerate(HEADER)]
+
+
+def test_a_second_reading_over_a_ruled_grid_gives_way_to_it() -> None:
+    # r14_bkpd p. 30: the running header's rule stacked with the table's rules made an hrules grid
+    # over the ruled one; their rows interleaved and neither table kept a row
+    from extract.layout import _without_overlaps
+
+    ruled = Grid(0, (90.0, 300.0, 560.0), (96.0, 300.0, 535.0), (), "lattice")
+    second = Grid(0, (70.0, 300.0, 560.0), (51.0, 150.0, 227.0), (), "hrules")
+    apart = Grid(0, (70.0, 300.0, 560.0), (600.0, 650.0, 700.0), (), "hrules")
+    assert _without_overlaps([ruled, second, apart]) == [ruled, apart]
+    # two ruled grids both stay
+    assert _without_overlaps([ruled, ruled]) == [ruled, ruled]

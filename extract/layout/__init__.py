@@ -55,7 +55,24 @@ def find_grids(
             g = stream_grid(loose, box, None, page, s)
             if g is not None and g.n_cols >= 3:
                 grids.append(g)
-    return sorted(grids, key=lambda g: g.ys[0])
+    return sorted(_without_overlaps(grids), key=lambda g: g.ys[0])
+
+
+def _area(b: Box) -> float:
+    return max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
+
+
+def _without_overlaps(grids: list[Grid]) -> list[Grid]:
+    """A grid read from horizontal rules or alignment over most of a ruled grid's area is a
+    second reading of the same table (the running header's rule stacked with the table's,
+    `r14_bkpd` p. 30): its lines would interleave with the ruled grid's, so the ruled one stays."""
+    ruled = [g.bbox for g in grids if g.method == "lattice"]
+
+    def shared(a: Box, b: Box) -> float:
+        inter = (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
+        return _area(inter) / max(1e-9, min(_area(a), _area(b)))
+
+    return [g for g in grids if g.method == "lattice" or not any(shared(g.bbox, r) > 0.5 for r in ruled)]
 
 
 _FIGURE = re.compile(r"^(?:Rp\.?\s*)?[\d.,]+\s*(?:%|[A-Za-z/]+)?$|^(?:AA|A|BB|B|CC|C|D|WTP|WDP|TW|TMP)$")

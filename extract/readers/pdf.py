@@ -181,7 +181,7 @@ def _text_page(
     if found:
         rows = [it for k, g in enumerate(found) for it in grid_items(g, k)]
         spans = [(g.ys[0], g.ys[-1]) for g in found]
-        return rows + [Item(top, [t]) for top, t in prose(textpage, page.get_width(), height, spans)], None
+        return rows + [Item(top, [t]) for top, t in _prose_paragraphs(prose(textpage, page.get_width(), height, spans))], None
     return [Item(k * 0.01, [t]) for k, t in enumerate(_paragraphs(text.splitlines()))], None
 
 
@@ -242,11 +242,26 @@ def _paragraphs(raw: list[str]) -> list[str]:
     return out
 
 
+def _prose_paragraphs(lines: list[tuple[float, str]]) -> list[tuple[float, str]]:
+    """The prose beside a page's tables, its wrapped lines joined as on a page without tables,
+    within one strip between tables (a sentence cut after `sebesar Rp.` kept its amount apart from
+    its pagu, r05_disperindag p. 74)."""
+    out: list[tuple[float, str]] = []
+    for top, line in lines:
+        if out and top - out[-1][0] < 0.5 and _continues(out[-1][1], line):
+            out[-1] = (top, _join(out[-1][1], line))
+        else:
+            out.append((top, line))
+    return out
+
+
 def _continues(previous: str | None, line: str) -> bool:
     """Is `line` the next visual line of the paragraph `previous` (not a heading or list item)?"""
-    if previous is None or len(previous) < _WRAPPED or _STARTS_ITEM.match(line):
+    if previous is None or _STARTS_ITEM.match(line):
         return False
-    return not previous.endswith((".", ":", ";")) or bool(_ABBREVIATION.search(previous))
+    if _ABBREVIATION.search(previous):
+        return True  # `… sebesar Rp.` ends no line of its own, however short (r05_disperindag p. 74)
+    return len(previous) >= _WRAPPED and not previous.endswith((".", ":", ";"))
 
 
 def _join(a: str, b: str) -> str:

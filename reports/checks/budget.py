@@ -28,6 +28,7 @@ _REALISED = re.compile(r"reali[sz]|serap", re.I)
 _JOINER = re.compile(r"(?:[\s,.;:()\-]|atau|sebesar|setara|yaitu|dengan|persentase|capaian)*", re.I)
 _SPELLED = re.compile(r"\([^()\d%]*\)")  # "(lima puluh sembilan milyar ... rupiah)"
 MAX_BACK = 4  # lines above a realisation searched for its ceiling
+WHOLE_SHARE = 0.2  # a realisation of the budget as a whole is at least this share of the report's ceiling
 
 
 def _rupiah(x: float) -> str:
@@ -101,7 +102,16 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
                 tried = others
             else:
                 near = [p for p in ceilings if line - MAX_BACK <= p.line < line]
-                whole = own is not None and own is not c and "realisasi anggaran" in text.lower()
+                # the report's own ceiling only for a realisation of a like size: a kegiatan's
+                # `realisasi anggaran sebesar Rp 1.651.780.050 (94,22 %)` whose own pagu ended the
+                # line above without `Rp` is no share of the Rp 345.865.000.000 of the whole (r06_bpmpd p. 39)
+                whole = (
+                    own is not None
+                    and own is not c
+                    and "realisasi anggaran" in text.lower()
+                    and own.value is not None
+                    and c.value >= WHOLE_SHARE * own.value
+                )
                 tried = [near[-1]] if near else [own] if whole and own is not None else []
             if not tried:
                 continue

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
 from extract.model import Value
-from extract.values import clean
+from extract.values import clean, parse_number
 from normalize.text import key
 from reports.codes import row_finding
 from reports.context import AuditContext, MRow
@@ -20,10 +21,30 @@ def same_target(a: Value | None, b: Value | None) -> bool:
     if a.kind in ("grade", "opinion") or b.kind in ("grade", "opinion"):
         return clean(a.raw) == clean(b.raw)
     if a.number is None or b.number is None:
-        return clean(a.raw).lower() == clean(b.raw).lower()
+        return _same_words(a.raw, b.raw)
     if a.kind == "count" and b.kind == "count" and a.unit != b.unit:
         return False
     return abs(a.number - b.number) < 1e-9  # `90%` and `90` agree: measured tables often drop the sign
+
+
+_FIGURE = re.compile(r"\d[\d.,]*\d|\d")
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Targets in words agree when they state the same figures (`61 kampung` and `61`, `5-6 %`
+    and `5-6%`, `UTTP : 6.831.222 buah` and `6,831,222`: r09_bplhd p. 17, r05_disperindag p. 35)
+    or, without figures, one says the other (`Inflasi Jawa Barat < Inflasi Nasional` and
+    `< inflasi nasional`)."""
+    fa, fb = _figures(a), _figures(b)
+    if fa or fb:
+        return fa == fb
+    ta, tb = sorted((" ".join(clean(a).lower().split()), " ".join(clean(b).lower().split())), key=len)
+    # a comparison with its subject left out says the same (not `tersedia` in `tidak tersedia`)
+    return ta == tb or (ta[:1] in "<>≤≥=" and bool(ta) and tb.endswith(ta))
+
+
+def _figures(text: str) -> list[float | None]:
+    return [n.value if (n := parse_number(t, thousands_hint=True)) else None for t in _FIGURE.findall(clean(text))]
 
 
 #: rows without a catalogue id are the same indicator when their wordings agree this well
