@@ -126,7 +126,7 @@ def gutters(lines: list[list[Chunk]], x0: float, x1: float, s: LayoutSettings) -
             x += 1
         if seen_text and x < width and x - start >= 3:
             # where in the gutter: where the fewest of all lines cross it (header cells reach into it)
-            edges.append(x0 + _emptiest(everyone, start, x))
+            edges.append(x0 + emptiest(everyone, start, x))
     return edges
 
 
@@ -139,7 +139,7 @@ def _coverage(lines: list[list[Chunk]], x0: float, width: int) -> list[int]:
     return cover
 
 
-def _emptiest(cover: list[int], start: int, end: int) -> float:
+def emptiest(cover: list[int], start: int, end: int) -> float:
     """The middle of the longest stretch of [start, end) that the fewest lines cross (a header
     cell reaching into a gutter does not pull the edge into the column it belongs to)."""
     low = min(cover[start:end])

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract.layout.grid import Grid, GridCell
-from extract.layout.stream import _emptiest as emptiest  # a gutter's emptiest middle, as the point-based finder places it
+from extract.layout.stream import emptiest  # a gutter's emptiest middle, as the point-based finder places it
 from extract.textio import RawLine
 from extract.values import is_value
 from extract.vocabulary import GROUP_START
