@@ -87,3 +87,7 @@ def test_multi_year_next_year_target() -> None:
     assert not multi_year((h(2023, "realisasi"), h(2025, "target")))
     assert not multi_year((h(2023, "realisasi"), h(2023, "target")))  # that year's own target
     assert not multi_year((h(2023, "realisasi"), h(None, "target")))
+    # targets of several years are a plan's, no next year's column (r05_disperindag pp. 23-25)
+    assert not multi_year((h(2022, "target"), h(2023, "target"), h(2025, "target"), h(2026, "target")))
+    (f,) = multi_year((h(2023, "target"), h(2023, "target")))  # one year's target in two rows: still one column
+    assert "target tahun 2023" in f.message
