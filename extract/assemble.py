@@ -21,7 +21,7 @@ from extract.header import Header, header_like
 from extract.model import HistoryValue, Line, Row, Source, Value
 from extract.noise import junk, span_text, stamp, tidy, unknown
 from extract.values import parse_value
-from extract.vocabulary import GROUP_START, INDICATOR_START
+from extract.vocabulary import GROUP_START, INDICATOR_START, OUTLINE
 
 _NUMBER = re.compile(r"^\d{1,3}\s*\.?$")
 _LETTER = re.compile(r"^[A-HА-Х]\s*\.?$")  # A/B enumerators, Cyrillic look-alikes included
@@ -90,8 +90,6 @@ def assemble_rows(
     return [_finish(header, d, (table_seq, k), headings, caption, low_confidence) for k, d in enumerate(drafts, start=1)]
 
 
-_OUTLINE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s")  # `1.1.2 Jumlah Populasi ternak`
-_OUTLINE_NAME = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$")
 _QUANTITY = re.compile(r"\d|[<>≤≥]|^[IVX]{1,4}$")  # a level is a quantity too (`II` -> `III`, r26_inspektorat p. 5)
 
 
@@ -226,7 +224,7 @@ class _Assembler:
             # that row, or where it holds nothing but a name that does not start like one (a
             # producer gives each visual line of a long name a ruled row of its own)
             alone = not has_values and not any(c for i, c in enumerate(cells) if c and i != self.text_col)
-            tail = alone and bool(drafts) and bool(drafts[-1].cells) and not INDICATOR_START.match(name) and not _OUTLINE.match(name)
+            tail = alone and bool(drafts) and bool(drafts[-1].cells) and not INDICATOR_START.match(name) and not OUTLINE.match(name)
             split = ln.after_break and bool(drafts) and not _covered(ln, self.text_col) and (not has_values or not drafts[-1].cells)
             continuing = continuing and (split or tail)
         wrapped = not has_values and (ln.after_break or name[:1].islower() or self.prev == "cont")
@@ -252,7 +250,7 @@ class _Assembler:
             _fill(drafts[-1], ln, cells, parsed, self.label_cols)
             drafts[-1].lines.append(ln.source.line)
             return
-        if not parsed and name and self.prev == "colon" and self.stack[2] is not None and not _OUTLINE.match(name):
+        if not parsed and name and self.prev == "colon" and self.stack[2] is not None and not OUTLINE.match(name):
             self.stack[2].parts.append(name)  # the label's wrapped line
             return
         if not has_values and name.endswith(":") and self.value_cols:
@@ -329,8 +327,8 @@ def _finish(header: Header, d: _Draft, seqs: tuple[int, int], headings: list[str
     indicator = _BULLET.sub("", tidy(" ".join(d.indicator)))
     number = d.number.rstrip(". ") if d.number else None
     bare = _BARE_NUMBER.match(indicator)
-    outline = _OUTLINE_NAME.match(indicator)
-    if number is None and outline:
+    outline = OUTLINE.match(indicator)
+    if number is None and outline and outline.group(2):
         # an outline number opening the name (`1.4.1 Jumlah kelompok …`, r16_disnak p. 13): the row's number
         number, indicator = outline.group(1), outline.group(2)
     elif number is None and bare and INDICATOR_START.match(bare.group(2)):

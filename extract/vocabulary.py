@@ -109,6 +109,9 @@ KIND_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 #: Group rows: a label over the rows below it (`Sasaran 1 : …`, `MISI KELIMA : …`, `Program …`).
+#: An outline number opening a name or standing alone: `1.1.2 Jumlah Populasi ternak`, `1.4.1` (r16_disnak
+#: p. 13); group 1 the number, group 2 the name after it (None when it stands alone).
+OUTLINE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?(?:\s+(\S.*))?$")
 GROUP_START = re.compile(r"^(?:sasaran|program|tujuan|kegiatan|misi|sub\s*kegiatan|bidang|urusan)\b", re.I)
 
 #: Column categories a report prints beside capaian (`Sangat Baik`, `Berhasil`, `Tercapai`).

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from extract.layout.geometry import Box, Word, overlap, visual_lines
 from extract.layout.grid import Grid, GridCell, Method
 from extract.layout.settings import LayoutSettings
-from extract.vocabulary import GROUP_START, KEY_WORDS, UNITS
+from extract.vocabulary import GROUP_START, KEY_WORDS, OUTLINE, UNITS
 
 _ROLE = re.compile(r"\b(?:no|indikator|target|realisasi|capaian|satuan|uraian|kinerja|sasaran|program|kegiatan)\b", re.I)
 _HEADING = re.compile(r"^(?:BAB\s+[IVX]+|\d+(?:\.\d+)+\.?\s|[A-H]\.\s+[A-Z])")
@@ -247,8 +247,6 @@ _VALUE = re.compile(r"^(?:Rp\.?\s*)?[\d.,]+\s*(?:%|[A-Za-z/]+)?(?:\s*\*+\)?)?$|^
 _NO = re.compile(r"^\d{1,3}\.?$|^[a-hA-H][.)]$")
 
 
-# an outline number opens a row in any column: `1.1.1 Jumlah produksi yang` (r16_disnak p. 13)
-_OUTLINE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?(?:\s+\S|$)")
 _BULLETED = re.compile(r"^(?:[-–•➢▪●◦*»]|\uf0b7|\uf0d8)\s+\S")
 
 
@@ -266,7 +264,7 @@ def _logical_rows(lines: list[list[Chunk]], xs: list[float]) -> list[tuple[float
     for ln in lines:
         spans = [(_span(ch, xs), ch) for ch in ln]
         figures = {c0 for (c0, c1), ch in spans if c0 == c1 and c0 in values and _VALUE.match(ch.text)}
-        numbered = any((c0 == 0 and _NO.match(ch.text)) or (c0 not in values and _OUTLINE.match(ch.text)) for (c0, _), ch in spans)
+        numbered = any((c0 == 0 and _NO.match(ch.text)) or (c0 not in values and OUTLINE.match(ch.text)) for (c0, _), ch in spans)
         bullet = any(_BULLETED.match(ch.text) for _, ch in spans)
         group = len(ln) == 1 and spans[0][0][1] > spans[0][0][0]
         top, bottom = min(c.top for c in ln), max(c.bottom for c in ln)
