@@ -224,7 +224,17 @@ class _Assembler:
             # that row, or where it holds nothing but a name that does not start like one (a
             # producer gives each visual line of a long name a ruled row of its own)
             alone = not has_values and not any(c for i, c in enumerate(cells) if c and i != self.text_col)
-            tail = alone and bool(drafts) and bool(drafts[-1].cells) and not INDICATOR_START.match(name) and not OUTLINE.match(name)
+            # (a name ending in a colon labels the rows below: `Outcome :` under a row with its
+            # target, `r18_distan` RKT p. 65)
+            label = name.endswith(":")
+            tail = (
+                alone
+                and bool(drafts)
+                and bool(drafts[-1].cells)
+                and not INDICATOR_START.match(name)
+                and not OUTLINE.match(name)
+                and not label
+            )
             split = ln.after_break and bool(drafts) and not _covered(ln, self.text_col) and (not has_values or not drafts[-1].cells)
             continuing = continuing and (split or tail)
         wrapped = not has_values and (ln.after_break or name[:1].islower() or self.prev == "cont")

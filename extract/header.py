@@ -296,13 +296,32 @@ def _resolve(found: list[tuple[str, int | None]], paths: list[str], report_year:
             # this year's capaian against a later (Renstra) target: `Capaian terhadap Renstra 2018`
             roles.append("capaian" if not plain_capaian and "capaian" not in roles else f"hist:capaian:{year or ''}")
             continue
-        if role in VALUE_ROLES and year is not None and year != current:
+        if role == "capaian" and year is not None and year != current and _of_current(path, found, current):
+            roles.append("capaian")  # computed from this year's realisation, whatever year its label names
+        elif role in VALUE_ROLES and year is not None and year != current:
             roles.append(f"hist:{role}:{year}")
+        elif role == "kategori" and year is not None and current is not None and year != current:
+            roles.append("ignore")  # another year's category (`Tahun 2015 / Kategori`, r02_dinkes p. 46): not the row's
         elif role in (*VALUE_ROLES, "indicator", "no", "satuan", "kategori") and role in roles:
             roles.append("ignore")  # a second column of the same role (OCR doubles `Indikator`)
         else:
             roles.append(role)
     return _budget_measures(roles, paths)
+
+
+_FORMULA = re.compile(r"\(\s*(\d{1,2})\s*/\s*\d{1,2}\s*\)")
+
+
+def _of_current(path: str, found: list[tuple[str, int | None]], current: int | None) -> bool:
+    """A ratio whose formula names its numerator by column number (`(3/4)*100`) and that column
+    holds this year's realisation: the table's capaian, though its label names another year
+    (`Realisasi 2015 Thdp Tahun 2014 (3/4)*100` over a cumulative realisation to 2016,
+    `r18_distan` Tabel 6 p. 28)."""
+    m = _FORMULA.search(path)
+    if m is None or not 1 <= int(m.group(1)) <= len(found):
+        return False
+    role, year = found[int(m.group(1)) - 1]
+    return role == "realisasi" and year in (None, current)
 
 
 _KINERJA = re.compile(r"\bkinerja\b", re.I)  # `Capaian Kinerja %` is the indicator's, wherever it stands

@@ -202,6 +202,26 @@ def test_classify_capaian_over_years_is_multi_year() -> None:
     assert h.years == (2022, 2023, 2024)
 
 
+def test_a_ratio_of_this_years_realisation_is_the_capaian_whatever_year_it_names() -> None:
+    # `r18_distan` Tabel 6 p. 28: column (5) divides the cumulative realisation to 2016 (3) by the
+    # Renstra target (4), though its label says 2015 against 2014
+    h = head(
+        (
+            "Sasaran Strategis",
+            "Indikator Kinerja",
+            "Realisasi sampai dengan Tahun 2016 (Tahun 2014+2015+2016)",
+            "Target Renstra s/d Tahun 2018 (2013-2018)",
+            "Realisasi 2015 Thdp Tahun 2014 (3/4)*100",
+        ),
+        year=2016,
+    )
+    assert h.roles == ("group", "indicator", "realisasi", "hist:target:2018", "capaian")
+    assert h.kind == "multi_year"
+    # a ratio of columns holding another year's values stays that year's
+    h = head(("Indikator Kinerja", "Realisasi 2015", "Target 2015", "Capaian 2015 (2/3)*100", "Realisasi 2016"), year=2016)
+    assert h.roles[3] == "hist:capaian:2015"
+
+
 def test_classify_earlier_years_values_are_history() -> None:
     h = head(
         ("No", "Indikator Kinerja", "2019", "", "", "2020", "", ""),
@@ -359,3 +379,18 @@ def test_uraian_under_a_group_word_is_the_groups_text_not_the_indicator() -> Non
     assert h.roles == ("no", "indicator", "satuan", "target")
     assert head(("No", "Uraian", "Target", "Realisasi")).roles[1] == "indicator"
     assert head(("Kegiatan", "", "Target"), ("Uraian", "Indikator Kinerja", "")).roles[:2] == ("activity", "indicator")
+
+
+def test_the_report_years_kategori_is_the_rows_not_another_years() -> None:
+    # `r02_dinkes` p. 46: `Tahun 2015` and `Tahun 2016` each over Target / Realisasi / Capaian / Kategori
+    h = head(
+        ("Indikator Kinerja", "Tahun 2015", "", "", "", "Tahun 2016", "", "", ""),
+        ("", "Target", "Realisasi", "Capaian", "Kategori", "Target", "Realisasi", "Capaian", "Kategori"),
+        year=2016,
+    )
+    assert h.roles == (
+        "indicator", "hist:target:2015", "hist:realisasi:2015", "hist:capaian:2015", "ignore", "target", "realisasi", "capaian", "kategori",
+    )  # fmt: skip
+    # one Kategori column, under no year: the row's
+    h = head(("Indikator Kinerja", "Target", "Realisasi", "Capaian", "Kategori"), year=2016)
+    assert h.roles[-1] == "kategori"

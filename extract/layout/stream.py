@@ -250,17 +250,18 @@ _NO = re.compile(r"^\d{1,3}\.?$|^[a-hA-H][.)]$")
 _BULLETED = re.compile(r"^(?:[-–•➢▪●◦*»]|\uf0b7|\uf0d8)\s+\S")
 
 
-def _logical_rows(lines: list[list[Chunk]], xs: list[float]) -> list[tuple[float, float, list[list[Chunk]]]]:
+def _logical_rows(lines: list[list[Chunk]], xs: list[float], body: bool = False) -> list[tuple[float, float, list[list[Chunk]]]]:
     """Visual lines grouped into table rows. A row opens with a number in the first column, a
     bulleted name (`- Jumlah produksi padi`) or a group row (one chunk over several columns); a
     line with figures in the value columns opens one too unless the open row has none in those
     columns yet (figures printed beside a name's second line; one column's figure printed a line
     lower than the others', r18_distan p. 25). Other lines are cells wrapping. Lines before the
-    first figure (the header) stand as rows of their own."""
+    first figure (the header) stand as rows of their own, unless the lines are known to be the
+    body (`body`: a ruled band under the header)."""
     values = _value_columns(lines, xs)
     rows: list[tuple[float, float, list[list[Chunk]]]] = []
-    body = False
     filled: set[int] = set()  # value columns the open row has figures in
+    announced = False
     for ln in lines:
         spans = [(_span(ch, xs), ch) for ch in ln]
         figures = {c0 for (c0, c1), ch in spans if c0 == c1 and c0 in values and _VALUE.match(ch.text)}
@@ -268,7 +269,8 @@ def _logical_rows(lines: list[list[Chunk]], xs: list[float]) -> list[tuple[float
         bullet = any(_BULLETED.match(ch.text) for _, ch in spans)
         group = len(ln) == 1 and spans[0][0][1] > spans[0][0][0]
         top, bottom = min(c.top for c in ln), max(c.bottom for c in ln)
-        opens = numbered or bullet or group or not body or not rows or bool(figures & filled)
+        label = any(_LABEL.match(ch.text) for (c0, _), ch in spans if c0 not in values)
+        opens = numbered or bullet or group or label or announced or not body or not rows or bool(figures & filled)
         if opens:
             rows.append((top, bottom, [ln]))
             filled = set(figures)
@@ -277,7 +279,15 @@ def _logical_rows(lines: list[list[Chunk]], xs: list[float]) -> list[tuple[float
             t, _, members = rows[-1]
             rows[-1] = (t, bottom, [*members, ln])
             filled |= figures
+        # a name ending in a colon, no figures beside it, announces the rows below (`Jumlah jaringan
+        # irigasi yang diperbaiki :` over `Jitut (ha)`, `r18_distan` RKT p. 65): the next line opens one
+        announced = body and not filled and any(ch.text.endswith(":") for (c0, _), ch in spans if c0 not in values)
     return rows
+
+
+# a short label of its own line (`Output :`, `Outcome :`, `Program :`): what follows is another
+# part of the cell, not the previous line's name going on (`r18_distan` RKT pp. 64-66)
+_LABEL = re.compile(r"^\w+(?:\s+\w+)?\s*:$")
 
 
 # --- where unruled tables are ------------------------------------------------------------------
@@ -381,16 +391,41 @@ def split_bands(g: Grid, page_words: Callable[[], list[Word]], s: LayoutSettings
         local = {k for k in range(g.n_cols) if (c := slots[r][k]) is not None and c.rowspan == 1}
         band = [w for w in page_words() if xs[0] <= w.cx <= xs[-1] and top <= w.cy <= bottom and _column(w.cx, xs) in local]
         lines = [_by_column(ln, xs) for ln in visual_lines(band)]
-        rows = _logical_rows(lines, xs) if len(lines) >= 3 else []
+        rows = _logical_rows(lines, xs, r > 0) if len(lines) >= 3 else []
         figures = sum(1 for _, _, members in rows if any(_VALUE.match(ch.text) for ch in members[0]))
         numbered = any(_NUMBERED.match(ln.strip()) for k in local if (c := slots[r][k]) for ln in c.text.split("\n")[1:])
-        new_rows.append(rows if figures >= 3 and not numbered else [(top, bottom, [])])
+        if numbered:
+            blocks = _blocks(lines, xs)
+            new_rows.append(blocks if len(blocks) >= 2 else [(top, bottom, [])])
+        else:
+            # (a band of one figure is cut too where a label of its own line (`Outcome :`) starts
+            # another part of the cell: the outcomes below an output and its target, r18_distan p. 65)
+            parts = any(_LABEL.match(ch.text) for ln in lines[1:] for ch in ln)
+            counted = any(_span(ch, xs)[0] > 0 and _NUMBERISH.match(ch.text) for ln in lines for ch in ln)
+            new_rows.append(rows if rows and (figures >= 3 or (counted and parts)) else [(top, bottom, [])])
     if all(len(x) == 1 and not x[0][2] for x in new_rows):
         return g
     return _rebuild(g, new_rows, slots)
 
 
 _NUMBERED = re.compile(r"^(?:\d{1,2}|[a-hA-H])[.)]\s+\S")
+_ROW_NUMBER = re.compile(r"^\d{1,3}\.?$")
+
+
+def _blocks(lines: list[list[Chunk]], xs: list[float]) -> list[tuple[float, float, list[list[Chunk]]]]:
+    """A numbered band's lines cut where the first column numbers a row (`1.` … `7.`): the whole
+    body of a table ruled only around its columns (`r18_distan` PK p. 63). Inside a block, items
+    and values are paired in order by `unstack`, not by line: values drift from their labels."""
+    out: list[tuple[float, float, list[list[Chunk]]]] = []
+    for ln in lines:
+        top, bottom = min(c.top for c in ln), max(c.bottom for c in ln)
+        opens = _span(ln[0], xs)[0] == 0 and bool(_ROW_NUMBER.match(ln[0].text))
+        if opens or not out:
+            out.append((top, bottom, [ln]))
+        else:
+            t, _, members = out[-1]
+            out[-1] = (t, bottom, [*members, ln])
+    return out
 
 
 def _column(x: float, xs: list[float]) -> int:

@@ -87,25 +87,31 @@ def grid_items(g: Grid, region: int) -> list[Item]:
     return items
 
 
-_ENUMERATED = re.compile(r"^(?:\d{1,2}|[a-hA-H])[.)]\s+\S")
+_ENUMERATED = re.compile(r"^(\d{1,2}|[a-zA-Z])[.)]\s+\S")
 
 
 def unstack(cells: list[str]) -> list[list[str]]:
     """One ruled cell holding several numbered indicators (`1. Persentase …` / `2. Persentase …`)
     beside value cells with one value per indicator, or one value they share: one row per
-    indicator, each with its own value or the shared one (`r11_biro-hpu` pp. 8, 12, 14). Other
-    cells (No, Sasaran) stay with the first. Anything that does not line up stays one row."""
-    items = [_items(c) for c in cells]
-    k = max(len(x) for x in items)
+    indicator, each with its own value or the shared one (`r11_biro-hpu` pp. 8, 12, 14). The
+    items may follow a label announcing them (`Jumlah Produksi … :` over `a. Padi` … `k. Tanaman
+    Hias`, `r18_distan` PK p. 63): the label is a row of its own above them, without values, and
+    the other cells (No, Sasaran) stay with it; else they stay with the first item. Anything
+    that does not line up stays one row."""
+    parsed = [_items(c) for c in cells]
+    k = max(len(items) for _, items in parsed)
     if k < 2:
         return [cells]
     out = [[""] * len(cells) for _ in range(k)]
+    head = [""] * len(cells)
     for i, c in enumerate(cells):
+        lead, items = parsed[i]
         lines = [ln for ln in c.split("\n") if ln.strip()]
-        valued = bool(lines) and all(is_value(ln) or ln.strip().lower() in _UNIT_WORDS for ln in lines)
-        if len(items[i]) == k:
+        valued = bool(lines) and all(_figure(ln) for ln in lines)
+        if len(items) == k:
+            head[i] = lead
             for j in range(k):
-                out[j][i] = items[i][j]
+                out[j][i] = items[j]
         elif valued and len(lines) == k:
             for j in range(k):
                 out[j][i] = lines[j]
@@ -115,26 +121,43 @@ def unstack(cells: list[str]) -> list[list[str]]:
         elif valued:
             return [cells]  # values that do not line up with the indicators
         else:
-            out[0][i] = c
-    return out
+            head[i] = c
+    if not any(parsed[i][0] for i in range(len(cells)) if len(parsed[i][1]) == k):
+        out[0] = [h or o for h, o in zip(head, out[0], strict=True)]
+        return out
+    return [head, *out]
 
 
 _UNIT_WORDS = {"persen", "%", "orang", "dokumen", "laporan", "kegiatan"}
+_COUNTED = re.compile(r"^[\d.,]*\d\s+[A-Za-z]+$")  # a count in a unit the vocabulary lacks (`280.179.881 tangkai`)
 
 
-def _items(cell: str) -> list[str]:
-    """A cell's numbered items, each its lines joined by newlines; [] when not numbered."""
+def _figure(line: str) -> bool:
+    return is_value(line) or line.strip().lower() in _UNIT_WORDS or bool(_COUNTED.match(line.strip()))
+
+
+def _items(cell: str) -> tuple[str, list[str]]:
+    """A cell's label and numbered items, each its lines joined by newlines; no items when not
+    numbered. The label is what stands before the first item, ending in a colon; letters past
+    `h.` count only in sequence (`i.` after `h.`: a bare `I.` or `K.` starts no list)."""
     items: list[str] = []
+    lead: list[str] = []
+    last = ""
     for ln in (x.strip() for x in cell.split("\n")):
         if not ln:
             continue
-        if _ENUMERATED.match(ln):
+        m = _ENUMERATED.match(ln)
+        mark = m.group(1) if m else ""
+        if m and (mark.isdigit() or mark.lower() in "abcdefgh" or (len(last) == 1 and ord(mark.lower()) == ord(last.lower()) + 1)):
             items.append(ln)
+            last = mark
         elif items:
             items[-1] += "\n" + ln
         else:
-            return []
-    return items if len(items) >= 2 else []
+            lead.append(ln)
+    if lead and (not items or not lead[-1].endswith(":")):
+        return "", []
+    return "\n".join(lead), items if len(items) >= 2 else []
 
 
 def _joined(text: str) -> str:
