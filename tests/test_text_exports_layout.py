@@ -127,3 +127,33 @@ def test_running_footers_with_their_page_number_are_furniture() -> None:
     pages = [_raw(f"{words[n - 1]} text\nmore text\n{footer.format(n)}", n, n * 10) for n in range(1, 5)]
     dropped = numbered_running(pages, 3)
     assert {r.line for p in pages for r in p if r.text.startswith(("LKIP", "more"))} == dropped
+
+
+# r01_bappeda p. 23: rows without numbers set apart by a blank line, each figure printed beside
+# the last or the middle line of its indicator
+PADDED = """\
+      SASARAN STRATEGIS                       INDIKATOR SASARAN                           TARGET
+
+                   1                                         2                                3
+
+ Meningkatnya kesesuaian perencanaan    Tingkat kesesuaian perencanaan dengan                 90
+ dengan penganggaran                    penganggaran
+
+                                        Tingkat kesesuaian sasaran pembangunan dari
+                                        perencanaan jangka panjang, jangka                    80
+                                        menengah dan tahunan
+ Meningkatnya kompetensi sumberdaya     Persentase aparatur perencana OPD &
+ aparatur                               Kab/Kota yang memiliki sertifikat kompetensi         0,1
+
+                                        Persentase SDM perencana terhadap                     35
+                                        kebutuhan ideal"""
+
+
+def test_a_blank_line_after_a_row_with_its_figures_opens_the_next_row() -> None:
+    rows = [r for r in _rows(PADDED) if any(r[1:])][-4:]
+    assert [r[1:] for r in rows] == [
+        ["Tingkat kesesuaian perencanaan dengan penganggaran", "90"],
+        ["Tingkat kesesuaian sasaran pembangunan dari perencanaan jangka panjang, jangka menengah dan tahunan", "80"],
+        ["Persentase aparatur perencana OPD & Kab/Kota yang memiliki sertifikat kompetensi", "0,1"],
+        ["Persentase SDM perencana terhadap kebutuhan ideal", "35"],
+    ]

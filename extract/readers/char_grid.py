@@ -15,6 +15,7 @@ the stream finder, tuned on word boxes, reads.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -37,7 +38,11 @@ _HEADER_WORD = re.compile(
     r"tahun|keterangan|ket\.?|kategori|predikat|anggaran|pagu|alokasi|utama|tujuan|renstra|rpjmd|akhir|s/?d|dan|"
     r"persentase|%|\(%\)|\(rp\.?\)|rp\.?|\(?\d{4}\)?|\(\d{1,2}\)|\d{1,2}|tw|i{1,3}|iv|/|-|=|x|"
     r"kondisi|awal|periode|sumber|dana|keuangan|fisik|pencapaian|capai|katagori|ket|tingkat|hasil|jenis|nama|bobot|"
-    r"percepatan|perlambatan|/?\s*perlambatan|total|jumlah|nilai|skor|status)$",
+    r"percepatan|perlambatan|/?\s*perlambatan|total|jumlah|nilai|skor|status|"
+    # words of the goldens' headers (corpus/real/lkip): `Tingkat Efisiensi`, `Triw IV`, `Populasi Ternak (ekor)`
+    r"penilaian|efisiensi|penyerapan|triw|trw|thdp|thadap|perubahan|murni|stratejik|kode|"
+    r"lalu|sebelum|sesudah|setelah|kenaikan|peningkatan|rata-rata|iku|spj|aksi|penanggung|jawab|lokasi|indikatif|"
+    r"ternak|populasi|produksi|ekor|ton|ribu|juta|unit|kebutuhan|rancangan|prakiraan|thn)$",
     re.I,
 )
 _ROW_NO = re.compile(r"^(?:\d{1,3}|[a-hA-H])[.)]?$")
@@ -101,6 +106,7 @@ class Region:
     lines: list[RawLine]
     head: int
     edges: list[int] = field(default_factory=list)  # gutters: the character column between two columns
+    named: int = 0  # the header line naming the columns (lines above it are its cells' higher words)
 
 
 def occupancy(lines: list[RawLine], width: int) -> list[int]:
@@ -245,7 +251,7 @@ def head_at(lines: list[RawLine], i: int) -> tuple[int, int] | None:
     if not header_line(lines[i].text):
         return None
     first = i
-    while first > 0 and i - first < 3 and header_words_only(lines[first - 1].text) and _blanks(lines[first - 1], lines[first]) <= 1:
+    while first > 0 and i - first < 3 and _above_header(lines[first - 1].text) and _blanks(lines[first - 1], lines[first]) <= 1:
         first -= 1
     end = i + 1
     while end < len(lines) and end - first < 8 and _blanks(lines[end - 1], lines[end]) <= 2:
@@ -255,6 +261,16 @@ def head_at(lines: list[RawLine], i: int) -> tuple[int, int] | None:
             break
         end += 1
     return first, end
+
+
+def _above_header(text: str) -> bool:
+    """Header words over a header line (`Target` over `2016`, `Capaian Kinerja %`), not the
+    table's title: one piece with a word no header has (`Sasaran Strategis, Perjanjian Kinerja
+    dan Target Tahun 2016`, r01_bappeda p. 22)."""
+    ps = pieces(text)
+    if len(ps) == 1 and not all(_header_word(w.strip(".:,")) or _YEARISH.match(w) for w in ps[0].text.split()):
+        return False
+    return header_words_only(text)
 
 
 def column_numbers(text: str) -> bool:
@@ -305,14 +321,18 @@ def value_columns(body: list[list[tuple[tuple[int, int], Piece]]]) -> set[int]:
     return {c for c, v in seen.items() if c > 0 and sum(v) >= max(1, len(v) / 2)}
 
 
-def group_rows(located: list[list[tuple[tuple[int, int], Piece]]], values: set[int]) -> list[_Row]:
+def group_rows(located: list[list[tuple[tuple[int, int], Piece]]], values: set[int], gaps: list[int] | None = None) -> list[_Row]:
     """The body's lines grouped into rows. A row opens with a row number in the first column, a
     group row (one piece over several columns, or `Sasaran …` / `Program …` alone), or a line with
     figures in value columns the open row has filled already (several indicators under one
     number, r29_dishub p. 2; one column's figure printed a line lower, r13_rsjiwa p. 17). A line
     of figures alone belongs to the row it stands in (a vertically centred cell, r11_biro-hpu
-    p. 9). Other lines are the open row's cells wrapping."""
+    p. 9). A blank line after a row with its figures opens a row too (rows set apart by their
+    padding, the figure printed beside a name's middle line, r01_bappeda p. 23), and so does a
+    first-column cell starting under a row that has its figures and an empty first column. Other
+    lines are the open row's cells wrapping."""
     rows: list[_Row] = []
+    gaps = gaps or [0] * len(located)
     for k, line in enumerate(located):
         figs = {c0 for (c0, c1), p in line if c0 == c1 and c0 in values and figure(p.text)}
         first = [p for (c0, _), p in line if c0 == 0]
@@ -331,12 +351,37 @@ def group_rows(located: list[list[tuple[tuple[int, int], Piece]]], values: set[i
         ):
             open_row.lines.append(k)  # the group label's wrapped rest (`Sasaran 2. … Andal dan` / `Berkualitas`)
             continue
-        if open_row is None or group or open_row.group or (numbered and _complete(open_row, values)) or bool(figs & open_row.filled):
+        apart = gaps[k] > 0 and bool(open_row and open_row.filled)
+        # the first column starting a cell under a row that has its figures and left that column
+        # empty: the next merged Sasaran cell begins (r01_bappeda p. 23)
+        below_empty = (
+            bool(first)
+            and _SASARAN_START.match(first[0].text) is not None
+            and open_row is not None
+            and bool(open_row.filled)
+            and not _starts_at(located[open_row.lines[0]], 0)
+        )
+        if (
+            open_row is None
+            or group
+            or open_row.group
+            or apart
+            or below_empty
+            or (numbered and _complete(open_row, values))
+            or bool(figs & open_row.filled)
+        ):
             rows.append(_Row([k], set(figs), group))
             continue
         open_row.lines.append(k)
         open_row.filled |= figs
     return rows
+
+
+_SASARAN_START = re.compile(r"^[A-Z][a-z]+\s+[a-z]")  # a sentence starting: `Meningkatnya kompetensi …`
+
+
+def _starts_at(line: list[tuple[tuple[int, int], Piece]], col: int) -> bool:
+    return any(c0 == col for (c0, _), _p in line)
 
 
 def _complete(row: _Row, values: set[int]) -> bool:
@@ -381,8 +426,12 @@ def _xs(edges: list[int]) -> list[float]:
 
 
 def region_grid(region: Region, page: int) -> Grid:
-    """The grid of a region: its header lines as rows (merged into one while no piece of them
-    spans columns), then its body rows."""
+    """The grid of a region: its header lines as rows, then its body rows. The lines down to the
+    one naming the columns are one row while no piece of them spans columns (short cells'
+    words centred higher, `Target` over `No  Sasaran … 2016`, r29_dishub p. 2); each line
+    below it naming a column under a column's name is a row of its own, as the PDF's header bands
+    are (`2024` over `Target` must not read `2024 Target`, a_ruled p. 2); one that does not (`(%)`,
+    a name centred lower, `Indikator Kinerja` beside `Target 2016`, r29_dishub p. 7) joins it."""
     edges = region.edges
     n = len(edges) + 1
     head = [locate(r, edges) for r in region.lines[: region.head]]
@@ -390,16 +439,24 @@ def region_grid(region: Region, page: int) -> Grid:
     groups: list[tuple[list[Located], float, float]] = []
     for k, line in enumerate(head):
         top = region.lines[k].line * LINE
-        if groups and not _spans([line]) and not _spans(groups[-1][0]):
+        if groups and (k <= region.named or not _under(line, groups[-1][0])) and not _spans([line]) and not _spans(groups[-1][0]):
             groups[-1] = ([*groups[-1][0], line], groups[-1][1], top + LINE)
         else:
             groups.append(([line], top, top + LINE))
-    for row in group_rows(body, value_columns(body)):
+    lines = region.lines[region.head :]
+    gaps = [0] + [_blanks(a, b) for a, b in itertools.pairwise(lines)]
+    for row in group_rows(body, value_columns(body), gaps):
         first, last = region.lines[region.head + row.lines[0]], region.lines[region.head + row.lines[-1]]
         groups.append(([body[k] for k in row.lines], first.line * LINE, (last.line + 1) * LINE))
     cells = [c for r, (lines, top, bottom) in enumerate(groups) for c in _cells(r, lines, top, bottom, n, edges)]
     ys = [g[1] for g in groups] + [groups[-1][2]]
     return Grid(page, tuple(_xs(edges)), tuple(ys), tuple(cells), "stream")
+
+
+def _under(line: Located, above: list[Located]) -> bool:
+    """The line names a column (`Target`) under a column the lines above write in (`2024`)."""
+    filled = {c for ln in above for (c0, c1), _ in ln for c in range(c0, c1 + 1)}
+    return any(_ROLE.search(p.text) and c0 in filled for (c0, _), p in line)
 
 
 def _spans(lines: list[Located]) -> bool:
@@ -437,12 +494,19 @@ def page_regions(lines: list[RawLine], carried: Carried | None) -> tuple[list[Re
         left = min(p.start for r in lines[first:end] for p in pieces(r.text))
         stop = body_end(lines, end, left)
         if stop - end >= 1:
-            regions.append(_fit(Region(lines[first:stop], end - first), []))
+            regions.append(_fit(Region(lines[first:stop], end - first, named=_naming(lines[first:end])), []))
             open_end = stop >= len(lines)
         i = max(stop, i + 1)
     if regions and open_end and len(regions[-1].edges) >= 2:
         return regions, Carried(tuple(regions[-1].edges), left)
     return regions, None
+
+
+def _naming(head: list[RawLine]) -> int:
+    """The header line naming the columns: the header line of most pieces (`No  Sasaran
+    Indikator Kinerja  2016` under `Target` and `Realisasi  Capaian`, r29_dishub p. 2)."""
+    named = [k for k, r in enumerate(head) if header_line(r.text)] or [0]
+    return max(named, key=lambda k: (len(pieces(head[k].text)), -k))
 
 
 def _fit(region: Region, carried: list[int]) -> Region:

@@ -82,7 +82,7 @@ def _rows(lines: list[Line], settings: ExtractSettings) -> int:
     from extract.tables import find_tables
 
     rows = [r for t in find_tables(lines, None, settings) if t.kind in MEASURED_KINDS for r in t.rows]
-    return sum(1 for r in rows if sum(v is not None for v in (r.target, r.realisasi, r.capaian)) >= 2 and len(r.indicator.split()) >= 3)
+    return sum(1 for r in rows if sum(v is not None for v in (r.target, r.realisasi, r.capaian)) >= 1 and len(r.indicator.split()) >= 1)
 
 
 def layout_lines(raw: list[RawLine], path: str, settings: ExtractSettings) -> list[Line]:
@@ -105,7 +105,12 @@ def layout_lines(raw: list[RawLine], path: str, settings: ExtractSettings) -> li
         page, carried = _char_page(kept, index, path, carried) if kept else ([], None)
         chars.append(page)
         stream.append(_stream_page(rows, index, path))
-    best = chars if _rows([ln for p in chars for ln in p], settings) >= _rows([ln for p in stream for ln in p], settings) else stream
+    best = []
+    char_won = True
+    for c, st in zip(chars, stream, strict=True):
+        a, b = _rows(c, settings), _rows(st, settings)
+        char_won = a > b or (a == b and char_won)
+        best.append(c if char_won else st)
     out: list[Line] = []
     for page in best:
         for n, ln in enumerate(page):
