@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # DIR and DB are quoted where used: a folder or file name with spaces is one argument.
-DIR ?= corpus/documents
+DIR ?= corpus
 DB ?= lakip.duckdb
 AUDIT_OUT ?= out/audit
 COMPARE_OUT ?= out/compare

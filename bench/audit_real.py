@@ -50,10 +50,16 @@ KINDS: dict[str, frozenset[str]] = {
     "period-mismatch": frozenset({"wrong_year", "wrong_period", "header", "title"}),
     "indicator-figures-differ": frozenset({"same_indicator_different_figures", "capaian", "narrative"}),
     "table-total-mismatch": frozenset({"anggaran", "capaian", "average", "arithmetic", "count"}),
+    "category-scale-mismatch": frozenset({"kategori", "kategori_scale", "capaian"}),
+    "scale-ill-formed": frozenset({"scale", "kategori_scale"}),
+    "number-words-mismatch": frozenset({"count"}),
     "output-indicators-only": frozenset({"doubtful"}),
     "all-perfect": frozenset({"doubtful"}),
     "low-ocr-confidence": frozenset({"doubtful"}),
 }
+#: (check, truth kind) pairs that pair only about the same row, never by page alone: a capaian
+#: truth may name the row's kategori too (r05 p. 37), but a page of capaian truths is no scale problem
+ROW_ONLY = frozenset({("category-scale-mismatch", "capaian")})
 #: rapidfuzz partial_ratio at or above which two indicator texts (or quotes) are the same row
 SAME_TEXT = 90.0
 MIN_NAME = 12  # shorter names and quotes say too little to pair on
@@ -110,7 +116,7 @@ def pairs(f: Got, t: Inconsistency) -> bool:
     """The same kind of problem, about the same row or on the same page."""
     if t.kind not in KINDS.get(f.check_id, frozenset()):
         return False
-    if t.page is not None and (t.page == f.page or t.page in f.cited):
+    if (f.check_id, t.kind) not in ROW_ONLY and t.page is not None and (t.page == f.page or t.page in f.cited):
         return True
     return same_row(f, t)
 
@@ -161,7 +167,9 @@ def _findings(con: object, rid: str, found: list[object]) -> list[Got]:
     for f in found:
         key = (f.table_seq, f.row_seq)  # type: ignore[attr-defined]
         ind = rows.get(key) if None not in key else None
-        cited = frozenset(int(p) for p in re.findall(r"\bhalaman (\d+)", f.message))  # type: ignore[attr-defined]
+        # `halaman 17`, `halaman III-4 (PDF 54)`: the PDF's page number (reports.codes.cite)
+        found_at = re.findall(r"\bhalaman (?:[^,()]{1,12} \(PDF (\d+)\)|(\d+))", f.message)  # type: ignore[attr-defined]
+        cited = frozenset(int(pdf or page) for pdf, page in found_at)
         out.append(Got(f.check_id, f.severity, f.message, f.evidence, f.page, ind, cited))  # type: ignore[attr-defined]
     return out
 

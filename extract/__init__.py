@@ -11,11 +11,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from extract.claims import find_claims
-from extract.errors import LakipError, UnreadableInput, UnsupportedInput
+from extract.errors import LakipError, NotAReport, UnreadableInput, UnsupportedInput
+from extract.evidence import evidence
 from extract.metadata import read_metadata
 from extract.model import MEASURED_KINDS, Document, Line, Row, Table
 from extract.narrative import narrative_tables
 from extract.pagelabels import page_labels
+from extract.quoted import blank_code
 from extract.readers import pick_text_reader, text_reader
 from extract.readers.office import FIX as FIX_OFFICE
 from extract.readers.office import office_kind, office_text
@@ -25,7 +27,7 @@ from extract.textio import decode, split_lines
 from extract.values import parse_value
 
 __all__ = [
-    "Document", "ExtractSettings", "LakipError", "Row", "Table", "UnreadableInput", "UnsupportedInput",
+    "Document", "ExtractSettings", "LakipError", "NotAReport", "Row", "Table", "UnreadableInput", "UnsupportedInput",
     "parse_value", "read_document",
 ]  # fmt: skip
 
@@ -77,6 +79,7 @@ def read_document(path: str | Path, settings: ExtractSettings | None = None) -> 
         else:
             text, encoding = decode(data, name)
         raw, pages = split_lines(text, settings)
+        raw = blank_code(raw)
         reader = text_reader("text-tsv") if office else pick_text_reader(raw)
         lines, plain, input_kind = reader.to_lines(raw, name, settings), [r.text for r in raw], office or reader.kind
         plain_pages = [r.page for r in raw]
@@ -86,6 +89,13 @@ def read_document(path: str | Path, settings: ExtractSettings | None = None) -> 
     tabled = any(t.rows for t in tables if t.kind in MEASURED_KINDS)
     tables += narrative_tables(lines, len(tables) + 1, tabled)
     claims = find_claims(lines, settings.max_claim_sentence)
+    named = meta.satker is not None and (meta.satker_confidence or 0) >= settings.min_identity_confidence
+    if not named and not claims and not any(t.rows for t in tables if t.kind in MEASURED_KINDS):
+        # a README, a one-line note, a PDF of one line: nothing an analyst or an inspector could use
+        raise NotAReport(
+            name, "not a performance report: it names no satker surely and holds no performance table and no figures",
+            "give the LAKIP / LKj itself; a kata pengantar or a post naming its satker is stored",
+        )  # fmt: skip
     return Document(
         path=name,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -96,4 +106,5 @@ def read_document(path: str | Path, settings: ExtractSettings | None = None) -> 
         tables=tuple(tables),
         claims=tuple(claims),
         lines=tuple(lines),
+        evidence=evidence(tuple(tables), tuple(lines)),
     )

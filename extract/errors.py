@@ -19,3 +19,7 @@ class UnreadableInput(LakipError):
 
 class UnsupportedInput(LakipError):
     """No reader accepts the file."""
+
+
+class NotAReport(LakipError):
+    """The file reads, but holds no performance report: no identity, no performance table, no figures."""

@@ -117,14 +117,86 @@ class Table:
 class Claim:
     """A figure stated in the narrative, with its sentence, for the audit."""
 
-    kind: Literal["percent", "money", "indicator_count", "change", "reached"]
+    kind: Literal["percent", "money", "indicator_count", "change", "reached", "category", "spelled"]
     text: str
     raw: str
     value: float | None
     source: Source
     unit: str | None = None
     value_from: float | None = None  # change: the earlier figure; reached: the target
-    value_to: float | None = None  # change: the new figure
+    value_to: float | None = None  # change: the new figure; spelled: the number its words spell
+    decimals: int | None = None  # percent: the decimals printed (`99,67%`: 2), what a recomputed figure is rounded to
+    label: str | None = None  # category: the category the sentence gives the figure (`Baik`); spelled: the words; as printed
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """A typed cell of a table that is not a performance table (staff counts, budgets per row):
+    what the audit sums. `row` is the body line's order in its table (from 1), `col` the cell's
+    column in that line (from 0)."""
+
+    table_seq: int
+    row: int
+    col: int
+    value: Value
+    source: Source
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A `KPU <level> <Name>` a line prints (the audit looks for another satker's name)."""
+
+    level: Literal["kabupaten", "kota", "provinsi"]
+    name: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a prose line (a line of one cell), as printed: the audit reads its wording."""
+
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Band:
+    """One band of a report's own capaian scale (`80 s/d 100 % = Sangat Baik (SB)`): the capaian
+    from `low` to `high` (None: unbounded), each bound in or out as printed. `malformed`: the range
+    is written so it says nothing exact (`80 > 100`, read as 80 to 100, r04/r06/r11 Tabel 3.1)."""
+
+    label: str  # as printed: `Sangat Baik (SB)`
+    low: float | None
+    low_inclusive: bool
+    high: float | None
+    high_inclusive: bool
+    raw: str  # the range as read, its words as symbols (`80 .. 100` for `80 s/d 100 %`)
+    source: Source
+    malformed: bool = False
+
+    def holds(self, x: float) -> bool:
+        above = self.low is None or x > self.low or (self.low_inclusive and x == self.low)
+        below = self.high is None or x < self.high or (self.high_inclusive and x == self.high)
+        return above and below
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A report's scale for rating capaian (`Skala Penilaian`, `Kriteria`): its bands as printed, top-down."""
+
+    seq: int
+    bands: tuple[Band, ...]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the audit reads beside the performance rows, typed once by the reader so the store
+    keeps it whole and the audit never parses stored text again (extract.evidence builds it)."""
+
+    cells: tuple[TableCell, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    scales: tuple[Scale, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,6 +222,7 @@ class Document:
     tables: tuple[Table, ...] = ()
     claims: tuple[Claim, ...] = ()
     lines: tuple[Line, ...] = field(default=(), repr=False)
+    evidence: Evidence = field(default=Evidence(), repr=False)
 
     def rows(self, *kinds: TableKind) -> list[Row]:
         wanted = kinds or MEASURED_KINDS

@@ -17,6 +17,10 @@ class ExtractSettings:
     running_line_repeats: int = 3
     #: How far above a table (in lines) a caption like "Tabel 2.2 Perjanjian Kinerja" counts.
     caption_lookback: int = 12
+    #: A file with no performance table and no figures is a report only if it names its satker
+    #: this surely (`satker_confidence`): a kata pengantar names it in its title (1.0), a KPU post by
+    #: its website (0.9); a README that mentions a satker once in passing scores about 0.4.
+    min_identity_confidence: float = 0.5
     #: Narrative claims: longest sentence kept as evidence (characters).
     max_claim_sentence: int = 600
     #: PDFs longer than this are refused (a LAKIP runs 40-150 pages).
@@ -65,5 +69,7 @@ class ExtractSettings:
                 raise ValueError(f"ExtractSettings.{name} must be a confidence 0-100, got {getattr(self, name)}")
         if not re.fullmatch(r"[a-z_]+(\+[a-z_]+)*", self.ocr_languages):
             raise ValueError(f"ExtractSettings.ocr_languages: tesseract codes joined by '+', got {self.ocr_languages!r}")
+        if not 0 <= self.min_identity_confidence <= 1:
+            raise ValueError(f"ExtractSettings.min_identity_confidence must be in [0, 1], got {self.min_identity_confidence}")
         if self.max_claim_sentence < 40:
             raise ValueError("ExtractSettings.max_claim_sentence must be >= 40")

@@ -119,6 +119,13 @@ CATEGORY_WORDS = re.compile(
     r"^(?:sangat\s+)?(?:baik|berhasil|tinggi|memuaskan|tercapai|cukup|kurang|rendah|sedang|buruk)\b|^tidak\s+(?:berhasil|tercapai)\b", re.I
 )
 
+#: A category label of a report's capaian scale (`Sangat Baik (SB)`, `Baik Sekali`, `Kurang`),
+#: with its abbreviation in brackets where the report prints one (extract/scales.py).
+SCALE_LABEL = (
+    r"(?:(?:sangat|cukup|kurang|tidak)\s+)?(?:baik|kurang|cukup|sedang|buruk|tinggi|rendah|memuaskan|berhasil|tercapai)"
+    r"(?:\s+(?:sekali|baik))?(?:\s*\(\s*[A-Za-z]{1,3}\s*\))?"
+)
+
 #: Words an indicator's name starts with; a ruled row whose text starts otherwise, without number
 #: or values, is the name of the row above wrapping into a row of its own.
 INDICATOR_START = re.compile(

@@ -43,7 +43,7 @@ def _guarded(debug: bool, body: Callable[[], T]) -> T:
 
 def _line(r: FileResult) -> str:
     name = Path(r.path).name
-    if r.status == "skipped":
+    if r.status in ("skipped", "not-report"):
         return f"- {r.path}: {r.error} [skipped]"
     if r.status == "failed":
         return f"✗ {name or r.path}: {r.error}"
@@ -75,6 +75,7 @@ def _close(results: list[FileResult], db: Path) -> None:
 
 def _summary(results: list[FileResult], db: Path) -> str:
     by = Counter(r.status for r in results if r.error != NOT_A_REPORT)
+    by["skipped"] += by.pop("not-report", 0)  # read, and no performance report: listed with the skipped
     n = sum(v for k, v in by.items() if k != "skipped")
     rows = sum(sum(r.counts.values()) for r in results)
     unmapped = sum(r.unmapped for r in results)

@@ -72,7 +72,7 @@ class Interrupted(BaseException):
 @dataclass(frozen=True)
 class FileResult:
     path: str  # printable (see store.printable)
-    status: str  # added, unchanged, replaced, duplicate, failed, skipped
+    status: str  # added, unchanged, replaced, duplicate, failed, skipped, not-report
     satker: str | None = None
     year: int | None = None
     counts: dict[str, int] = field(default_factory=dict)
@@ -372,14 +372,15 @@ def _inline(path: Path) -> workers.Outcome:
     try:
         return workers.Outcome(path, workers.extract_one(path))
     except Exception as e:
-        return workers.Outcome(path, None, "extract", workers.failure_reason(e, IN_PROCESS.memory_mb))
+        return workers.failed(path, e, IN_PROCESS.memory_mb)
 
 
 def _store(con: duckdb.DuckDBPyConnection, db: str | Path, out: workers.Outcome, sha: str | None, force: bool) -> FileResult:
     name = printable(str(out.path))
     if out.report is None:
         _record(con, db, name, sha, out.stage or "extract", out.error or "unknown error")
-        return FileResult(name, "failed", error=out.error, seconds=out.seconds, peak_rss_mb=out.peak_rss_mb)
+        status = "not-report" if out.not_report else "failed"  # a README beside the reports fails nothing
+        return FileResult(name, status, error=out.error, seconds=out.seconds, peak_rss_mb=out.peak_rss_mb)
     report = out.report
     doc = report.document
     rid = store.report_id(doc.sha256)

@@ -19,12 +19,12 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from extract.errors import LakipError
+from extract.errors import LakipError, NotAReport
 
 #: Address space a worker needs for a scanned seed report (OpenCV, OpenBLAS and tesseract's
 #: threads): measured 700 MB; below this every scan fails.
@@ -66,6 +66,7 @@ class Outcome:
     error: str | None = None
     seconds: float = 0.0
     peak_rss_mb: float = 0.0  # of the worker, after this file
+    not_report: bool = False  # it read, and is no performance report: listed, not a failure
 
 
 _MATCHER: Any = None
@@ -112,6 +113,11 @@ def _die_with(parent: int) -> None:
 _OUT_OF_MEMORY = ("insufficient memory", "failed to allocate", "failed to map segment", "can't start new thread", "cannot allocate memory")
 
 
+def failed(path: Path, e: BaseException, memory_mb: int) -> Outcome:
+    """The Outcome of a file whose extraction raised `e`."""
+    return Outcome(path, None, "extract", failure_reason(e, memory_mb), not_report=isinstance(e, NotAReport))
+
+
 def failure_reason(e: BaseException, memory_mb: int) -> str:
     """One line for a file whose extraction raised `e`."""
     if isinstance(e, LakipError):
@@ -141,8 +147,8 @@ def _worker(conn: Connection, memory_mb: int, ocr_workers: int, parent: int) -> 
             report = extract_one(path, ocr_workers)
             result = Outcome(path, report)
         except Exception as e:
-            result = Outcome(path, None, "extract", failure_reason(e, memory_mb))
-        conn.send(Outcome(result.path, result.report, result.stage, result.error, time.perf_counter() - start, _peak_rss_mb()))
+            result = failed(path, e, memory_mb)
+        conn.send(replace(result, seconds=time.perf_counter() - start, peak_rss_mb=_peak_rss_mb()))
 
 
 @dataclass

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extract.model import Document, Row
+from extract.model import Document, Evidence, Row
 from normalize.catalogue import Catalogue, CatalogueError, Indicator, load_catalogue
 from normalize.gazetteer import Gazetteer, Region, Resolution, load_gazetteer
 from normalize.matcher import Match, Matcher, MatchSettings
@@ -30,6 +30,11 @@ class NormalizedReport:
     document: Document
     rows: tuple[Mapped, ...]
     region: Resolution  # the satker's Kemendagri region
+
+    @property
+    def evidence(self) -> Evidence:
+        """The typed cells, satker mentions and sentences the audit reads (the reader's, stored)."""
+        return self.document.evidence
 
     @property
     def unmapped(self) -> list[Mapped]:

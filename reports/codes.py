@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from extract.model import Source
 from reports.model import Code, Finding
 
 CODES: dict[str, Code] = {
@@ -20,7 +21,7 @@ CODES: dict[str, Code] = {
         ),
         Code(
             "pk-target-mismatch", "error", "Target PK berbeda dengan target pengukuran",
-            "Perjanjian Kinerja menetapkan target {pk_target} (baris {pk_line}), tetapi tabel pengukuran memakai {target}.",
+            "Perjanjian Kinerja menetapkan target {pk_target} ({pk_at}), tetapi tabel pengukuran memakai {target}.",
         ),
         Code(
             "pk-indicator-missing", "warning", "Indikator PK tidak diukur",
@@ -36,7 +37,7 @@ CODES: dict[str, Code] = {
         ),
         Code(
             "narrative-value-mismatch", "error", "Angka dalam narasi berbeda dengan tabel",
-            "Narasi menyebut {what} {stated}, sedangkan tabel (baris {table_line}) mencatat {actual}.",
+            "Narasi menyebut {what} {stated}, sedangkan tabel ({table_at}) mencatat {actual}.",
         ),
         Code(
             "narrative-arithmetic", "error", "Hitungan dalam narasi tidak cocok",
@@ -76,6 +77,19 @@ CODES: dict[str, Code] = {
             "satu indikator hanya punya satu angka {what} untuk tahun laporan.",
         ),
         Code(
+            "category-scale-mismatch", "error", "Kategori capaian tidak sesuai skala laporan",
+            "Capaian {stated} diberi kategori \u201c{category}\u201d, padahal skala penilaian laporan sendiri ({scale_at}) "
+            "menempatkan {stated} pada kategori {expected}.",
+        ),
+        Code(
+            "scale-ill-formed", "warning", "Skala penilaian capaian tidak runtut",
+            "Skala penilaian laporan ({bands}): {problems}.",
+        ),
+        Code(
+            "number-words-mismatch", "warning", "Angka dan huruf tidak sama",
+            "Angka {digits} ditulis dengan huruf \u201c{words}\u201d, yang berarti {spelled}: salah satunya keliru.",
+        ),
+        Code(
             "table-total-mismatch", "error", "Jumlah dalam tabel tidak cocok",
             "Baris \u201c{label}\u201d: jumlah rincian {parts} = {computed}, tetapi kolom {total_name} tertulis {stated}.",
         ),
@@ -83,20 +97,41 @@ CODES: dict[str, Code] = {
 }  # fmt: skip
 
 
-def finding(check_id: str, *, evidence: str, line: int | None, page: int | None, **kw: Any) -> Finding:
-    """Build a finding from its declared code; keyword arguments fill the template."""
+def finding(check_id: str, *, evidence: str, line: int | None, page: int | None, at: Source | None = None, **kw: Any) -> Finding:
+    """Build a finding from its declared code; keyword arguments fill the template. `at`: the
+    cited place (its printed page, line on the page and box), where the check knows it; the audit
+    gives the others those of their `line`."""
     code = CODES[check_id]
-    fields = {k: kw.pop(k) for k in ("indicator_id", "table_seq", "row_seq", "cells") if k in kw}
+    fields: dict[str, Any] = {k: kw.pop(k) for k in ("indicator_id", "table_seq", "row_seq", "cells") if k in kw}
+    if at is not None:
+        fields |= {"printed_page": at.printed_page, "page_line": at.page_line, "bbox": at.bbox}
     computed = None if kw.get("computed") is None else str(kw["computed"])
     return Finding(check_id, code.severity, code.template.format(**kw), evidence, line, page, **fields, computed=computed)
 
 
 def row_finding(check_id: str, ctx: Any, row: Any, cells: tuple[str, ...] = (), **kw: Any) -> Finding:
     """A finding about one table row: quoted, located and linked to the row's cells."""
+    at = Source("", row.line, row.page, row.bbox, row.printed_page, row.page_line)
     return finding(
-        check_id, evidence=ctx.quote(row.line), line=row.line, page=row.page, indicator_id=row.indicator_id,
+        check_id, evidence=ctx.quote(row.line), line=row.line, page=row.page, at=at, indicator_id=row.indicator_id,
         table_seq=row.table_seq, row_seq=row.row_seq, cells=cells, **kw,
     )  # fmt: skip
+
+
+PAGED = ("pdf", "scan")  # input kinds whose pages are the file's own (a text export's are guessed from its gaps)
+
+
+def cite(page: int | None, printed_page: str | None, page_line: int | None, line: int | None, paged: bool) -> str:
+    """Where an inspector finds a place. A PDF: `halaman III-4 (PDF 54), baris 4`, the page the
+    report prints and the PDF viewer's, and the line counted from the top of that page (the
+    document's line number would not lead there). A text file: its line in the file, what an
+    editor shows, on the page the report prints there (else the page its gaps suggest)."""
+    if paged:
+        at = (f"halaman {printed_page} (PDF {page})" if printed_page else f"halaman {page}") if page else ""
+        line = page_line if page else line
+    else:
+        at = f"halaman {printed_page or page}" if (printed_page or page) else ""
+    return f"{at}, baris {line}" if at and line else at or (f"baris {line}" if line else "")
 
 
 def num(x: float | None, decimals: int = 2) -> str:

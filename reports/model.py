@@ -30,6 +30,10 @@ class Finding:
     row_seq: int | None = None
     cells: tuple[str, ...] = field(default=())  # columns in question: target, realisasi, capaian
     computed: str | None = None  # the figure the check recomputed, as the message prints it
+    # where an inspector finds it in the PDF: the page number printed there, the line on the page, the box
+    printed_page: str | None = None
+    page_line: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
 
     def record(self, report_id: str) -> dict[str, Any]:
         return {
@@ -45,4 +49,7 @@ class Finding:
             "row_seq": self.row_seq,
             "cells": ",".join(self.cells) or None,
             "computed": self.computed,
+            "printed_page": self.printed_page,
+            "page_line": self.page_line,
+            "bbox": ",".join(f"{v:.1f}" for v in self.bbox) if self.bbox else None,
         }

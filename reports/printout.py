@@ -17,7 +17,7 @@ from typing import Any
 
 import duckdb
 
-from reports.codes import CODES
+from reports.codes import CODES, PAGED, cite
 from reports.model import SEVERITY_ORDER, Finding
 
 SEVERITY_ID = {"error": "Kesalahan", "warning": "Peringatan", "info": "Info"}
@@ -52,8 +52,8 @@ def load_printout(con: duckdb.DuckDBPyConnection, report_id: str, findings_now: 
     else:
         findings = [f.record(report_id) for f in findings_now]
     findings.sort(key=lambda f: (SEVERITY_ORDER[f["severity"]], f["line"] or 0))
-    if str(report.get("input_kind") or "") in ("pdf", "scan"):
-        findings = _on_page(con, report_id, findings)
+    paged = report.get("input_kind") in PAGED
+    findings = [f | {"where": cite(f["page"], f.get("printed_page"), f.get("page_line"), f["line"], paged)} for f in findings]
     flagged = {(f["table_seq"], f["row_seq"]) for f in findings if f["table_seq"] is not None}
     rows = [
         r
@@ -77,33 +77,8 @@ def stamp(now: datetime | None = None) -> str:
     return (now or datetime.now(WIB)).astimezone(WIB).strftime("%d-%m-%Y %H:%M WIB")
 
 
-def _on_page(con: duckdb.DuckDBPyConnection, report_id: str, findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A PDF's findings located as an inspector finds them in the PDF: the line counted from the
-    top of its page (a PDF's stored line numbers run from the document's start: "halaman 54,
-    baris 514" was the 4th line of page 54), and the page number the report prints there."""
-    on_page = dict(
-        con.execute(
-            "SELECT line, row_number() OVER (PARTITION BY page ORDER BY line) FROM lines WHERE report_id = ? AND page IS NOT NULL",
-            [report_id],
-        ).fetchall()
-    )
-    printed = dict(
-        con.execute(
-            "SELECT page, min(printed_page) FROM measurements WHERE report_id = ? AND printed_page IS NOT NULL GROUP BY page",
-            [report_id],
-        ).fetchall()
-    )
-    return [f | {"page_line": on_page.get(f["line"]), "printed_page": printed.get(f["page"])} for f in findings]
-
-
 def _where(f: dict[str, Any]) -> str:
-    """`halaman 54 (tercetak III-4), baris 4`: for a PDF the line on its page, for a text file its
-    line in the file (what an editor shows)."""
-    page = f"halaman {f['page']}" if f.get("page") else ""
-    if page and f.get("printed_page") and str(f["printed_page"]) != str(f["page"]):
-        page += f" (tercetak {f['printed_page']})"
-    line = f.get("page_line") or f.get("line")
-    return f"{page}, baris {line}" if page and line else page or (f"baris {line}" if line else "")
+    return str(f["where"])
 
 
 def to_json(p: Printout) -> str:

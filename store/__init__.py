@@ -23,20 +23,25 @@ import pandas as pd
 from extract.errors import LakipError
 from normalize import Catalogue, NormalizedReport
 from store.records import printable, records, report_id
-from store.schema import RENAMED, TABLES, table_ddl, view_ddl
+from store.schema import RENAMED, SCHEMA_VERSION, TABLES, table_ddl, view_ddl
 from store.sql import ident, placeholders
 
 __all__ = [
-    "StorageFull", "StoreError", "checkpoint", "connect", "ident", "ingest", "load_indicators", "placeholders", "printable",
+    "StaleReport", "StorageFull", "StoreError", "checkpoint", "connect", "ident", "ingest", "load_indicators", "placeholders", "printable",
     "record_error", "report_id", "same_satker_year", "stored", "write_failure",
 ]  # fmt: skip
 
 Status = Literal["added", "unchanged", "replaced"]
-_PER_REPORT = ("measurements", "history", "claims", "tables", "lines", "findings")
+_PER_REPORT = ("measurements", "history", "claims", "tables", "lines", "cells", "mentions", "sentences", "scale_bands", "findings")
+_WRITTEN = ("reports", "measurements", "history", "claims", "tables", "lines", "cells", "mentions", "sentences", "scale_bands")
 
 
 class StoreError(LakipError):
     """The database cannot be opened, read or written."""
+
+
+class StaleReport(StoreError):
+    """A report stored by an older lakip, without the typed evidence the audit reads."""
 
 
 class StorageFull(StoreError):
@@ -106,7 +111,7 @@ def _check_current(con: duckdb.DuckDBPyConnection, name: str) -> None:
         con.close()
         raise StoreError(
             name, f"written by an older lakip (no column {', '.join(missing[:3])})",
-            f"run `lakip renormalize --db {name}` once to bring it up to date",
+            f"run `lakip renormalize --db {name}` once to bring it up to date; `lakip ingest` of their files reads its older reports again",
         )  # fmt: skip
 
 
@@ -155,8 +160,8 @@ def ingest(
     same transaction (the audit: a report is never stored without its findings)."""
     doc = report.document
     rid = report_id(doc.sha256)
-    exists = con.execute("SELECT 1 FROM reports WHERE report_id = ?", [rid]).fetchone()
-    if exists and not force:
+    exists = con.execute("SELECT coalesce(schema_version, 0) >= ? FROM reports WHERE report_id = ?", [SCHEMA_VERSION, rid]).fetchone()
+    if exists and exists[0] and not force:  # stored with an older layout: read again (same hash, one transaction)
         return "unchanged"
     recs = records(report)
     recs["reports"][0]["ingested_at"] = datetime.now(UTC).replace(tzinfo=None)
@@ -168,7 +173,7 @@ def ingest(
     try:
         for old in [*earlier, rid]:
             _delete_report(con, old)
-        for table in ("reports", "measurements", "history", "claims", "tables", "lines"):
+        for table in _WRITTEN:
             _insert(con, table, recs[table])
         con.execute("DELETE FROM ingest_errors WHERE source_path = ?", [source])
         if then is not None:
@@ -195,10 +200,12 @@ Stored = tuple[str | None, int | None, dict[str, int], int, dict[str, int], bool
 
 def stored(con: duckdb.DuckDBPyConnection, sha256: str) -> Stored | None:
     """What is stored for a file with this hash (satker, year, rows per kind, unmapped, findings by
-    severity, whether its audit is stored), or None."""
+    severity, whether its audit is stored), or None (also when an older lakip stored it: read it again)."""
     rid = report_id(sha256)
-    head = con.execute("SELECT satker, year, audited_at IS NOT NULL FROM reports WHERE report_id = ?", [rid]).fetchone()
-    if head is None:
+    head = con.execute(
+        "SELECT satker, year, audited_at IS NOT NULL, coalesce(schema_version, 0) FROM reports WHERE report_id = ?", [rid]
+    ).fetchone()
+    if head is None or head[3] < SCHEMA_VERSION:
         return None
     counts = dict(con.execute("SELECT table_kind, count(*) FROM measurements WHERE report_id = ? GROUP BY 1", [rid]).fetchall())
     unmapped = con.execute("SELECT count(*) FROM measurements WHERE report_id = ? AND indicator_id IS NULL", [rid]).fetchone()

@@ -6,8 +6,9 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from extract.model import Value
+from extract.model import Source, Value
 from normalize import NormalizedReport
+from store.schema import SCHEMA_VERSION
 
 Record = dict[str, Any]
 
@@ -46,6 +47,40 @@ def _value(prefix: str, v: Value | None, kind: bool = True) -> Record:
     return out
 
 
+def bbox_text(box: tuple[float, float, float, float] | None) -> str | None:
+    return ",".join(f"{v:.1f}" for v in box) if box else None
+
+
+def place(src: Source) -> Record:
+    """The `_place` columns of store.schema."""
+    return {"page": src.page, "printed_page": src.printed_page, "page_line": src.page_line, "line": src.line, "bbox": bbox_text(src.bbox)}
+
+
+def typed(v: Value) -> Record:
+    """A value whole, as the cell parser typed it."""
+    return {
+        "raw": v.raw, "kind": v.kind, "number": v.number, "unit": v.unit, "decimals": v.decimals, "ambiguous": v.ambiguous,
+        "note": v.note, "confidence": v.confidence,
+    }  # fmt: skip
+
+
+def _cells(report: NormalizedReport, rid: str) -> list[Record]:
+    """One record per typed value: the rows' own (at the row's place), their other years', the other tables' cells."""
+    out: list[Record] = []
+    for m in report.rows:
+        r = m.row
+        key = {"report_id": rid, "table_seq": r.table_seq, "row_seq": r.row_seq}
+        for name, v in (("target", r.target), ("realisasi", r.realisasi), ("capaian", r.capaian)):
+            if v is not None:
+                out.append(key | {"field": name, "seq": 0, "year": None} | typed(v) | place(r.source))
+        for n, h in enumerate(r.history):
+            out.append(key | {"field": f"hist:{h.kind}", "seq": n, "year": h.year} | typed(h.value) | place(r.source))
+    for c in report.evidence.cells:
+        key = {"report_id": rid, "table_seq": c.table_seq, "row_seq": c.row, "field": "cell", "seq": c.col, "year": None}
+        out.append(key | typed(c.value) | place(c.source))
+    return out
+
+
 def records(report: NormalizedReport) -> dict[str, list[Record]]:
     doc = report.document
     rid = report_id(doc.sha256)
@@ -67,6 +102,7 @@ def records(report: NormalizedReport) -> dict[str, list[Record]]:
             "encoding": doc.encoding,
             "pages": doc.pages,
             "n_tables": sum(1 for t in doc.tables if t.kind != "other"),
+            "schema_version": SCHEMA_VERSION,
         }
     ]
     measurements: list[Record] = []
@@ -98,7 +134,7 @@ def records(report: NormalizedReport) -> dict[str, list[Record]]:
         rec |= {"value_notes": "; ".join(notes) or None, "ocr_confidence": min(confidences) if confidences else None}
         rec |= {"page": r.source.page, "line": r.source.line, "source_lines": ",".join(map(str, r.lines))}
         rec |= {"unit_label": r.unit_label, "category": r.category, "printed_page": r.source.printed_page, "page_line": r.source.page_line}
-        rec["bbox"] = ",".join(f"{v:.1f}" for v in r.source.bbox) if r.source.bbox else None
+        rec["bbox"] = bbox_text(r.source.bbox)
         measurements.append(rec)
         for h in r.history:
             history.append(
@@ -124,9 +160,10 @@ def records(report: NormalizedReport) -> dict[str, list[Record]]:
             "unit": c.unit,
             "value_from": c.value_from,
             "value_to": c.value_to,
-            "page": c.source.page,
-            "line": c.source.line,
+            "decimals": c.decimals,
+            "label": c.label,
         }
+        | place(c.source)
         for n, c in enumerate(doc.claims, start=1)
     ]
     tables = [
@@ -143,5 +180,21 @@ def records(report: NormalizedReport) -> dict[str, list[Record]]:
         }
         for t in doc.tables
     ]
-    lines = [{"report_id": rid, "line": ln.source.line, "page": ln.source.page, "text": "\t".join(ln.cells)} for ln in doc.lines]
-    return {"reports": reports, "measurements": measurements, "history": history, "claims": claims, "tables": tables, "lines": lines}
+    lines = [{"report_id": rid, "text": "\t".join(ln.cells)} | place(ln.source) for ln in doc.lines]
+    ev = report.evidence
+    mentions = [
+        {"report_id": rid, "seq": n, "level": m.level, "name": m.name} | place(m.source) for n, m in enumerate(ev.mentions, start=1)
+    ]
+    sentences = [{"report_id": rid, "seq": n, "text": s.text} | place(s.source) for n, s in enumerate(ev.sentences, start=1)]
+    bands = [
+        {
+            "report_id": rid, "scale_seq": sc.seq, "band_seq": n, "label": b.label, "low": b.low, "low_inclusive": b.low_inclusive,
+            "high": b.high, "high_inclusive": b.high_inclusive, "raw": b.raw, "malformed": b.malformed,
+        } | place(b.source)
+        for sc in ev.scales
+        for n, b in enumerate(sc.bands, start=1)
+    ]  # fmt: skip
+    return {
+        "reports": reports, "measurements": measurements, "history": history, "claims": claims, "tables": tables, "lines": lines,
+        "cells": _cells(report, rid), "mentions": mentions, "sentences": sentences, "scale_bands": bands,
+    }  # fmt: skip

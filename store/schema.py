@@ -38,6 +38,25 @@ def _value(p: str, what: str) -> tuple[Column, ...]:
     )
 
 
+#: The layout of the stored evidence the audit reads; a report stored with an older one (NULL:
+#: before versions were kept) lacks it and is read again by the next ingest of its file.
+#: 2: typed cells, satker mentions, sentences and capaian scales stored (`cells`, `mentions`, `sentences`, `scale_bands`).
+SCHEMA_VERSION = 2
+
+_BBOX_DOC = "box on its page, `x0,top,x1,bottom` in points from the top-left (PDFs)"
+
+
+def _place(what: str) -> tuple[Column, ...]:
+    """Where something is printed, as an inspector finds it in the PDF, and as the file counts it."""
+    return (
+        C("page", "INTEGER", f"page of {what}, when known (the PDF's page number, from 1)"),
+        C("printed_page", "VARCHAR", "the page number printed on that page (`III-4`, `49`), when the report prints one"),
+        C("page_line", "INTEGER", f"line of {what} on its page, counted from the top"),
+        C("line", "INTEGER", f"line of {what} in the document (reading order, from 1)"),
+        C("bbox", "VARCHAR", f"{what}'s {_BBOX_DOC}"),
+    )
+
+
 TABLES: tuple[TableDef, ...] = (
     TableDef(
         "reports",
@@ -68,6 +87,11 @@ TABLES: tuple[TableDef, ...] = (
             C("n_tables", "INTEGER", "performance tables found (all kinds)"),
             C("ingested_at", "TIMESTAMP", "when this version was stored (UTC)"),
             C("audited_at", "TIMESTAMP", "when its audit findings were stored (UTC); NULL: not audited yet (the next ingest does it)"),
+            C(
+                "schema_version",
+                "INTEGER",
+                "layout of the evidence stored with it (`store.schema.SCHEMA_VERSION`); older or NULL: its next ingest reads it again",
+            ),
         ),
         ("report_id",),
     ),
@@ -130,16 +154,22 @@ TABLES: tuple[TableDef, ...] = (
             C(
                 "kind",
                 "VARCHAR",
-                "`percent`, `money`, `indicator_count`, `change` (naik X% menjadi Y% dari Z%), `reached` (mencapai X% dari Y% target)",
+                "`percent`, `money`, `indicator_count`, `change` (naik X% menjadi Y% dari Z%), `reached` (mencapai X% dari Y% target), "
+                "`category` (capaian X% dengan kategori \u201cBaik\u201d), `spelled` (24 (dua puluh enam): digits and words)",
             ),
             C("text", "VARCHAR", "the sentence"),
             C("raw", "VARCHAR", "the matched figure(s) as printed"),
             C("value", "DOUBLE", "the figure; for `change` the stated difference, for `reached` the realisasi"),
             C("unit", "VARCHAR", "`%`, `Rp` or `indikator`"),
             C("value_from", "DOUBLE", "`change`: the earlier figure; `reached`: the target"),
-            C("value_to", "DOUBLE", "`change`: the new figure"),
-            C("page", "INTEGER", "page, when known"),
-            C("line", "INTEGER", "line in the source file"),
+            C("value_to", "DOUBLE", "`change`: the new figure; `spelled`: the number the words spell"),
+            C("decimals", "INTEGER", "`percent`: decimals printed (`99,67%`: 2), the rounding a recomputed figure is held to"),
+            C(
+                "label",
+                "VARCHAR",
+                "`category`: the category the sentence gives the figure (`Baik`); `spelled`: the words (`dua puluh enam`); as printed",
+            ),
+            *_place("the sentence's line"),
         ),
     ),
     TableDef(
@@ -166,8 +196,82 @@ TABLES: tuple[TableDef, ...] = (
             C("line", "INTEGER", "line number in the source file"),
             C("page", "INTEGER", "page, when known"),
             C("text", "VARCHAR", "the line's cells joined by a tab"),
+            C("printed_page", "VARCHAR", "the page number printed on its page (`III-4`, `49`), when the report prints one"),
+            C("page_line", "INTEGER", "the line's place on its page, counted from the top"),
+            C("bbox", "VARCHAR", f"the line's {_BBOX_DOC}"),
         ),
         ("report_id", "line"),
+    ),
+    TableDef(
+        "cells",
+        "Every value the reader typed, with its place: the target, realisasi and capaian of each performance row, "
+        "its values of other years, and each cell of the tables that are not performance tables. The audit reads "
+        "these, never the `*_raw` text again.",
+        (
+            C("report_id", "VARCHAR", "→ reports"),
+            C("table_seq", "INTEGER", "→ tables"),
+            C("row_seq", "INTEGER", "performance values: → measurements; `cell`: the body line's order in its table (from 1)"),
+            C(
+                "field",
+                "VARCHAR",
+                "`target`, `realisasi`, `capaian` (the report year's), `hist:realisasi`, `hist:target`, `hist:capaian` "
+                "(another year's, → history), `cell` (a cell of a table that is not a performance table)",
+            ),
+            C("seq", "INTEGER", "`hist:*`: order among the row's values of other years; `cell`: column in its line (from 0); else 0"),
+            C("year", "INTEGER", "`hist:*`: the year printed over the column; NULL when the header lost it"),
+            C("raw", "VARCHAR", "as printed"),
+            C("kind", "VARCHAR", "number/percent/money/count/grade/opinion/text/empty"),
+            C("number", "DOUBLE", "as a number; NULL for grades, text, or an ambiguous `1.234`"),
+            C("unit", "VARCHAR", "as measurements"),
+            C("decimals", "INTEGER", "decimals printed (`94,44`: 2)"),
+            C("ambiguous", "BOOLEAN", "the separators allow two readings (`1.234`): no number is given"),
+            C("note", "VARCHAR", "parser note: ambiguous separators, OCR repairs, a count without its number"),
+            C("confidence", "DOUBLE", "OCR confidence (0-100) of the words read, for scans; NULL when read from text"),
+            *_place("the cell's row"),
+        ),
+        ("report_id", "table_seq", "row_seq", "field", "seq"),
+    ),
+    TableDef(
+        "mentions",
+        "Every `KPU <level> <Name>` the report prints, line by line (the audit looks for another satker's name).",
+        (
+            C("report_id", "VARCHAR", "→ reports"),
+            C("seq", "INTEGER", "order in the report"),
+            C("level", "VARCHAR", "`kabupaten`, `kota` or `provinsi`, as printed"),
+            C("name", "VARCHAR", "the name after it, as printed (`Muaro Jambi`)"),
+            *_place("the line"),
+        ),
+        ("report_id", "seq"),
+    ),
+    TableDef(
+        "sentences",
+        "The sentences of the report's prose lines (lines of one cell), as printed, in order, for the audit's checks on wording.",
+        (
+            C("report_id", "VARCHAR", "→ reports"),
+            C("seq", "INTEGER", "order in the report"),
+            C("text", "VARCHAR", "the sentence as printed"),
+            *_place("the line"),
+        ),
+        ("report_id", "seq"),
+    ),
+    TableDef(
+        "scale_bands",
+        "The report's own scales for rating capaian (`80 s/d 100 % = Sangat Baik (SB)`), band by band as printed: "
+        "what the audit holds each row's Kategori and the scale itself to.",
+        (
+            C("report_id", "VARCHAR", "→ reports"),
+            C("scale_seq", "INTEGER", "the scale's order in the report"),
+            C("band_seq", "INTEGER", "the band's order in its scale, as printed"),
+            C("label", "VARCHAR", "the category as printed (`Sangat Baik (SB)`)"),
+            C("low", "DOUBLE", "lower bound of capaian (%); NULL: none (`< 55`)"),
+            C("low_inclusive", "BOOLEAN", "the lower bound belongs to the band (`80 s/d 100`, not `> 80`)"),
+            C("high", "DOUBLE", "upper bound of capaian (%); NULL: none (`> 100`)"),
+            C("high_inclusive", "BOOLEAN", "the upper bound belongs to the band (`s/d 100`, not `< 100`)"),
+            C("raw", "VARCHAR", "the range as read, its words as symbols (`80 .. 100` for `80 s/d 100 %`)"),
+            C("malformed", "BOOLEAN", "written so it says nothing exact (`80 > 100`), read as the report means it"),
+            *_place("the band's line"),
+        ),
+        ("report_id", "scale_seq", "band_seq"),
     ),
     TableDef(
         "indicators",
@@ -200,6 +304,9 @@ TABLES: tuple[TableDef, ...] = (
             C("row_seq", "INTEGER", "→ measurements"),
             C("cells", "VARCHAR", "the row's cells in question (`target`, `realisasi`, `capaian`), comma-separated"),
             C("computed", "VARCHAR", "the figure the audit recomputed, as the message prints it (`94,44`), where the check computes one"),
+            C("printed_page", "VARCHAR", "the page number printed on the cited page, when the report prints one"),
+            C("page_line", "INTEGER", "the cited line counted from the top of its page"),
+            C("bbox", "VARCHAR", f"the cited row's or line's {_BBOX_DOC}"),
         ),
     ),
     TableDef(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from test_checks_real import claims_of, ctx, row
+from test_checks_real import claims_of, ctx, row, typed
 
 from reports.context import AuditContext, ClaimRow, Hist, IndicatorInfo, MRow
 
@@ -23,7 +23,7 @@ def context(
     report: dict[str, Any] | None = None,
 ) -> AuditContext:
     base = ctx(list(rows), list(claims), lines)
-    return replace(base, tables=tuple(tables), indicators=indicators or {}, history=history or {}, report=report or {})
+    return typed(replace(base, tables=tuple(tables), indicators=indicators or {}, history=history or {}, report=report or {}))
 
 
 def info(polarity: str, kind: str = "iku", name: str = "Indikator") -> IndicatorInfo:
@@ -31,8 +31,8 @@ def info(polarity: str, kind: str = "iku", name: str = "Indikator") -> Indicator
 
 
 def claim(kind: str, text: str, *, value: float | None = None, value_from: float | None = None, value_to: float | None = None,
-          line: int = 1, raw: str = "", page: int | None = 1) -> ClaimRow:  # fmt: skip
-    return ClaimRow(kind, text, raw or text, value, value_from, value_to, page, line)
+          line: int = 1, raw: str = "", page: int | None = 1, decimals: int | None = None) -> ClaimRow:  # fmt: skip
+    return ClaimRow(kind, text, raw or text, value, value_from, value_to, page, line, decimals)
 
 
 def table(seq: int, kind: str, line: int, end_line: int, header: str = "", page: int | None = 1) -> dict[str, Any]:

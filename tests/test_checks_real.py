@@ -4,6 +4,10 @@ found in the sentence or just above, and the ways a report counts its indicators
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from extract.evidence import mentions, prose_sentences, table_cells
+from extract.model import Line, Source, Table
 from extract.values import parse_value
 from reports.checks import budget, capaian, figures, pk_target, summary
 from reports.context import AuditContext, ClaimRow, MRow
@@ -20,7 +24,18 @@ def row(kind: str, table: int, seq: int, name: str, t: str | None, r: str | None
 
 def ctx(rows: list[MRow] = (), claims: list[ClaimRow] = (), lines: dict[int, tuple[int | None, str]] | None = None) -> AuditContext:  # type: ignore[assignment]
     quoted = {r.line: (r.page, r.indicator) for r in rows} | (lines or {})
-    return AuditContext("r", {}, tuple(rows), {}, tuple(claims), quoted, (), {})
+    return typed(AuditContext("r", {}, tuple(rows), {}, tuple(claims), quoted, (), {}))
+
+
+def typed(c: AuditContext) -> AuditContext:
+    """The context with the evidence ingest stores beside its lines (extract.evidence): the typed
+    cells of its `other` tables, the satker mentions and the prose sentences of its lines."""
+    lines = tuple(Line(tuple(text.split("\t")), Source("t", n, page)) for n, (page, text) in sorted(c.lines.items()))
+    tables = tuple(
+        Table(t["table_seq"], t["kind"], (), (), None, Source("t", t["line"], t.get("page")), end_line=t["end_line"]) for t in c.tables
+    )
+    places = {ln.source.line: ln.source for ln in lines}
+    return replace(c, cells=table_cells(tables, lines), mentions=mentions(lines), sentences=prose_sentences(lines), places=places)
 
 
 def claims_of(line: int, text: str) -> list[ClaimRow]:
@@ -31,7 +46,8 @@ def claims_of(line: int, text: str) -> list[ClaimRow]:
     for m in re.finditer(r"Rp\.?\s?[\d.]+(?:,\d+)?", text):
         out.append(ClaimRow("money", text, m.group(), parse_value(m.group()).number, None, None, 1, line))
     for m in re.finditer(r"\d+(?:,\d+)?\s?%", text):
-        out.append(ClaimRow("percent", text, m.group(), parse_value(m.group()).number, None, None, 1, line))
+        v = parse_value(m.group())
+        out.append(ClaimRow("percent", text, m.group(), v.number, None, None, 1, line, v.decimals))
     for m in re.finditer(r"\b(\d{1,3})\s*\(([a-z ]{3,30})\)\s*(?:indikator|iku)\b", text, re.I):
         out.append(ClaimRow("indicator_count", text, m.group(), float(m.group(1)), None, None, 1, line))
     return out
@@ -215,7 +231,7 @@ def test_a_sentence_comparing_two_years_names_no_wrong_period() -> None:
 
     compare = "3.1.2 Perbandingan Target dan Realisasi Indikator Kinerja Tahun 2015 dan Tahun 2016"
     wrong = "Capaian kinerja Tahun 2015 dapat dilihat pada tabel berikut"
-    c = AuditContext("r", {"year": 2016}, (), {}, (), {1: (3, compare), 2: (3, wrong)}, (), {})
+    c = typed(AuditContext("r", {"year": 2016}, (), {}, (), {1: (3, compare), 2: (3, wrong)}, (), {}))
     assert [f.line for f in period.run(c)] == [2]
 
 
@@ -223,5 +239,5 @@ def test_a_renstra_end_year_and_a_list_of_years_are_no_wrong_period() -> None:
     from reports.checks import period
 
     text = "Hasil pengukuran realisasi Tahun 2013, 2014,2015, dan 2016 dengan target Renstra Tahun 2018 sebagai berikut"
-    c = AuditContext("r", {"year": 2016}, (), {}, (), {1: (5, text)}, (), {})
+    c = typed(AuditContext("r", {"year": 2016}, (), {}, (), {1: (5, text)}, (), {}))
     assert not list(period.run(c))

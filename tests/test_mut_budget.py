@@ -20,7 +20,9 @@ def test_a_wrong_percentage() -> None:
     text = "alokasi anggaran sebesar Rp 100.000.000 dan realisasi Rp 89.995.000 atau 85%"
     (f,) = found((5, text))
     assert (f.check_id, f.line, f.page, f.evidence) == ("budget-mismatch", 5, 1, text)
-    assert f.message == ("Realisasi anggaran Rp 89.995.000 dari pagu Rp 100.000.000 (baris 5) adalah 90%, bukan 85% seperti tertulis.")
+    assert f.message == (
+        "Realisasi anggaran Rp 89.995.000 dari pagu Rp 100.000.000 (halaman 1, baris 5) adalah 90%, bukan 85% seperti tertulis."
+    )
 
 
 @pytest.mark.parametrize("pct", ["90%", "89%", "89,99%", "90,00%", "89,995%", "90,0%"])  # 89,995%: rounded or cut
@@ -51,13 +53,13 @@ def test_the_nearest_ceiling_above_within_four_lines() -> None:
     assert len(found((1, pagu), (5, "realisasi Rp 1.500.000 atau 70%"))) == 1  # four lines up: 75%
     assert not found((1, pagu), (6, "realisasi Rp 1.500.000 atau 70%"))  # five: too far, no ceiling known
     (f,) = found((1, "pagu anggaran sebesar Rp 1.000.000"), (3, pagu), (5, "realisasi Rp 1.500.000 atau 70%"))
-    assert "(baris 3)" in f.message  # the nearest
+    assert "(halaman 1, baris 3)" in f.message  # the nearest
 
 
 def test_the_reports_own_ceiling_for_the_budget_as_a_whole() -> None:
     pagu = "Pagu anggaran sebesar Rp 2.000.000 untuk satu tahun."
     (f,) = found((1, pagu), (50, "Realisasi anggaran Rp 1.500.000 atau 70%"))
-    assert "pagu Rp 2.000.000 (baris 1)" in f.message
+    assert "pagu Rp 2.000.000 (halaman 1, baris 1)" in f.message
     assert not found((1, pagu), (50, "Realisasi kegiatan Rp 1.500.000 atau 70%"))  # one kegiatan: its own ceiling
     # a kegiatan's realisation far below the whole is no share of it (r06_bpmpd p. 39): its ceiling is unknown
     assert not found((1, pagu), (50, "Realisasi anggaran sebesar Rp 300.000 (94,22 %)"))

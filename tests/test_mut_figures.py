@@ -4,6 +4,7 @@ compared; short wordings are one indicator only under the same parent label."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -61,14 +62,14 @@ def test_another_realisasi_is_one_finding_with_both_figures() -> None:
     (f,) = found([*two("92,46%", "86,5%"), row("pengukuran", 3, 1, NAME, "90", "92,46", None)])
     assert (f.check_id, f.cells, f.table_seq, f.computed) == ("indicator-figures-differ", ("realisasi",), 2, "92,46")
     assert f.message == (
-        f"Indikator \u201c{NAME}\u201d: realisasi tertulis 86,5% di sini, tetapi 92,46% di halaman 1; "
+        f"Indikator \u201c{NAME}\u201d: realisasi tertulis 86,5% di sini, tetapi 92,46% di halaman 1, baris 101; "
         "satu indikator hanya punya satu angka realisasi untuk tahun laporan."
     )
 
 
-def test_a_reference_without_a_page() -> None:
+def test_a_reference_without_a_page_is_cited_by_its_line() -> None:
     rows = [replace(r, page=None) for r in two("92,46%", "86,5%")]
-    assert all("di halaman ?;" in f.message for f in found(rows))
+    assert all(re.search(r"di baris \d+;", f.message) for f in found(rows))
 
 
 @pytest.mark.parametrize(("a", "b"), [("100.000.000", "90.000.000"), ("Rp 1.000.000", "Rp 2.000.000"), ("2 Orang", "5 daerah")])

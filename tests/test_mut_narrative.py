@@ -28,7 +28,7 @@ def reached(value: float, target: float | None = 90.0, line: int = 112) -> Claim
 def test_another_realisasi_in_the_text() -> None:
     (f,) = found(reached(94.83))
     assert (f.check_id, f.cells, f.table_seq, f.row_seq, f.line) == ("narrative-value-mismatch", ("realisasi",), 1, 1, 112)
-    assert f.message == "Narasi menyebut realisasi 94,83%, sedangkan tabel (baris 101) mencatat 94,43%."
+    assert f.message == "Narasi menyebut realisasi 94,83%, sedangkan tabel (halaman 1, baris 101) mencatat 94,43%."
 
 
 @pytest.mark.parametrize("value", [94.43, 94.435, 94.425])  # the table's figure to two decimals

@@ -66,7 +66,7 @@ def test_another_target_is_one_finding_with_both() -> None:
     rows = [row("perjanjian", 1, 1, NAME, "90%", None, None), row("pengukuran", 2, 1, NAME, "85%", "80%", "94,12%")]
     (f,) = pk_target.run(context(rows))
     assert (f.check_id, f.cells, f.line, f.table_seq) == ("pk-target-mismatch", ("target",), 201, 2)
-    assert f.message == "Perjanjian Kinerja menetapkan target 90% (baris 101), tetapi tabel pengukuran memakai 85%."
+    assert f.message == "Perjanjian Kinerja menetapkan target 90% (halaman 1, baris 101), tetapi tabel pengukuran memakai 85%."
 
 
 @pytest.mark.parametrize(("pk", "measured"), [("90%", "90"), ("90", "90,00"), ("-", "85"), ("90", "-"), ("BB", "BB")])

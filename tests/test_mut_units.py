@@ -22,7 +22,7 @@ def test_another_unit_is_one_finding_naming_each_variant() -> None:
     assert (f.check_id, f.indicator_id, f.line, f.table_seq, f.cells) == ("unit-mismatch", "IKU-01", 201, 2, ("target",))
     assert f.message == (
         "Indikator \u201cNama katalog\u201d memakai satuan atau target yang berbeda: "
-        "RKT: 12 Layanan (baris 101); PK: 1 Laporan (baris 201); tabel kegiatan: 1 Laporan (baris 301)."
+        "RKT: 12 Layanan (halaman 1, baris 101); PK: 1 Laporan (halaman 2, baris 201); tabel kegiatan: 1 Laporan (halaman 3, baris 301)."
     )
 
 
@@ -58,7 +58,7 @@ def test_near_misses_fire(targets: tuple[tuple[str, str], ...]) -> None:
 def test_a_bare_number_is_the_unit_left_out() -> None:
     assert not found(("rencana", "90%"), ("perjanjian", "90"))
     (f,) = found(("rencana", "90"), ("perjanjian", "85"))
-    assert "RKT: 90 (baris 101); PK: 85 (baris 201)" in f.message
+    assert "RKT: 90 (halaman 1, baris 101); PK: 85 (halaman 2, baris 201)" in f.message
 
 
 def test_rows_without_an_id_are_not_grouped() -> None:
@@ -71,4 +71,4 @@ def test_an_indicator_the_catalogue_lacks_is_named_by_its_row() -> None:
         row("perjanjian", 2, 1, NAME, "2 Laporan", None, None, indicator_id="X"),
     ]
     (f,) = units.run(context(rows))
-    assert f"\u201c{NAME}\u201d" in f.message and "RKT: 1 Laporan (baris 101); PK: 2 Laporan (baris 201)" in f.message
+    assert f"\u201c{NAME}\u201d" in f.message and "RKT: 1 Laporan (halaman 1, baris 101); PK: 2 Laporan (halaman 2, baris 201)" in f.message

@@ -126,7 +126,9 @@ def test_a_pdfs_findings_cite_the_line_on_their_page(tmp_path: Path) -> None:
     per_page = dict(con.execute("SELECT page, count(*) FROM lines WHERE report_id = ? GROUP BY page", [rid]).fetchall())
     text = to_text(load_printout(con, rid))
     con.close()
-    cited = [(int(p), int(b)) for p, b in re.findall(r"halaman (\d+)(?: \(tercetak [^)]*\))?, baris (\d+)", text)]
+    # `halaman 12, baris 4`, or `halaman III-4 (PDF 54), baris 4` where the page prints its number
+    found = re.findall(r"halaman (?:[^,()]{1,12} \(PDF (\d+)\)|(\d+)), baris (\d+)", text)
+    cited = [(int(pdf or page), int(b)) for pdf, page, b in found]
     assert len(cited) >= 20
     assert all(1 <= b <= per_page[p] for p, b in cited)
     assert max(b for _, b in cited) < 80  # the document's line numbers run past 800

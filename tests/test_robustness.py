@@ -45,23 +45,25 @@ def test_bad_input_corpus(tmp_path) -> None:  # type: ignore[no-untyped-def]
         r = by_name[name]
         if want == "stored":
             assert r.status == "added", (name, r.error)
+        elif want == "not-report":
+            assert r.status == "not-report" and "not a performance report" in (r.error or ""), (name, r.error)
         elif want == "duplicate":
             assert r.status == "added" or by_name["jember_2024.txt"].status == "duplicate", name
         elif want:
             assert r.status == "failed" and want in (r.error or ""), (name, r.error)
         else:
-            assert r.status in ("added", "failed"), name
+            assert r.status in ("added", "failed", "not-report"), name
     # nothing partial: every stored report holds exactly the rows its ingest reported
     stored = _stored_counts(db)
     for name, r in by_name.items():
         if r.status == "added":
             assert stored[name] == sum(r.counts.values()), name
-        elif r.status == "failed":
+        elif r.status in ("failed", "not-report"):
             assert name not in stored, name
     con = store.connect(db)
     errors = {Path(p).name for (p,) in con.execute("SELECT source_path FROM ingest_errors").fetchall()}
     con.close()
-    assert errors == {n for n, r in by_name.items() if r.status == "failed"}
+    assert errors == {n for n, r in by_name.items() if r.status in ("failed", "not-report")}
 
 
 def _synthetic(tmp_path: Path, n: int) -> Path:

@@ -8,6 +8,7 @@ from reports.checks import (
     arithmetic,
     budget,
     capaian,
+    category,
     figures,
     foreign_satker,
     grade,
@@ -18,6 +19,8 @@ from reports.checks import (
     period,
     pk_coverage,
     pk_target,
+    scale,
+    spelled,
     summary,
     totals,
     units,
@@ -46,5 +49,8 @@ CHECKS: tuple[Check, ...] = tuple(
         perfect,
         totals,
         figures,
+        category,
+        scale,
+        spelled,
     )
 )

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from extract.values import parse_value
 from reports.checks.tolerance import agrees
 from reports.codes import finding, num
 from reports.context import AuditContext, ClaimRow
@@ -115,8 +114,7 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
                 tried = [near[-1]] if near else [own] if whole and own is not None else []
             if not tried:
                 continue
-            decimals = parse_value(pct.raw).decimals
-            if any(agrees(pct.value, c.value / p.value * 100, decimals) for p in tried if p.value):
+            if any(agrees(pct.value, c.value / p.value * 100, pct.decimals) for p in tried if p.value):
                 continue
             pagu = next((p for p in tried if _PAGU.search(p.text[: max(0, p.text.find(p.raw))][-60:])), tried[0])
             assert pagu.value
@@ -126,7 +124,7 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
                 line=c.line,
                 page=c.page,
                 realisasi=_rupiah(c.value),
-                pagu=f"{_rupiah(pagu.value)} (baris {pagu.line})",
+                pagu=f"{_rupiah(pagu.value)} ({ctx.cite(pagu.line)})",
                 computed=f"{num(c.value / pagu.value * 100)}%",
                 stated=pct.raw,
             )

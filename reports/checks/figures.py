@@ -113,6 +113,6 @@ def _finding(ctx: AuditContext, r: MRow, ref: MRow, cell: str) -> Finding:
         what=cell,
         stated=mine.raw.strip(),
         actual=theirs.raw.strip(),
-        where=f"halaman {ref.page or '?'}",  # the document's line number would not lead there (a PDF's page_line is the printout's)
+        where=ctx.cite(ref.line),  # as the printout cites: for a PDF the line on its page
         computed=num(theirs.number) if theirs.number is not None else None,
     )

@@ -42,5 +42,5 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
                 what=what,
                 stated=f"{num(stated)}%",
                 actual=f"{num(actual)}%",
-                table_line=row.line,
+                table_at=ctx.cite(row.line),
             )

@@ -7,7 +7,6 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from extract.claims import sentences
 from reports.codes import finding
 from reports.context import AuditContext
 from reports.model import Finding
@@ -46,27 +45,26 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
     year = ctx.report["year"]
     if not year:
         return
-    for line, (page, text) in sorted(ctx.lines.items()):
-        if "\t" in text:
+    for s in ctx.sentences:  # of the prose lines, as extract split them
+        sent = s.text
+        if _OTHER.search(sent):
             continue
-        for _, sent in sentences(text):
-            if _OTHER.search(sent):
+        for m in _YEAR.finditer(sent):
+            found = int(m.group(2))
+            if found == year or _compared(sent, found, year):
                 continue
-            for m in _YEAR.finditer(sent):
-                found = int(m.group(2))
-                if found == year or _compared(sent, found, year):
-                    continue
-                window = sent[max(0, m.start() - 120) : m.end()]
-                if m.group(1).lower() == "tahun anggaran" or _OWN.search(window):
-                    yield finding(
-                        "period-mismatch",
-                        evidence=sent.strip(),
-                        line=line,
-                        page=page,
-                        year=year,
-                        found=f"\u201c{m.group(0)}\u201d",
-                        where="untuk periode laporan ini",
-                    )
+            window = sent[max(0, m.start() - 120) : m.end()]
+            if m.group(1).lower() == "tahun anggaran" or _OWN.search(window):
+                yield finding(
+                    "period-mismatch",
+                    evidence=sent.strip(),
+                    line=s.source.line,
+                    page=s.source.page,
+                    at=s.source,
+                    year=year,
+                    found=f"\u201c{m.group(0)}\u201d",
+                    where="untuk periode laporan ini",
+                )
     for t in ctx.tables:
         if t["kind"] != "multi_year":
             continue

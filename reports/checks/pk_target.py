@@ -91,6 +91,6 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
                 r,
                 cells=("target",),
                 pk_target=p.target.raw.strip() if p.target else "(kosong)",
-                pk_line=p.line,
+                pk_at=ctx.cite(p.line),
                 target=r.target.raw.strip() if r.target else "(kosong)",
             )

@@ -16,7 +16,6 @@ from collections import Counter
 from collections.abc import Iterator
 from statistics import mean
 
-from extract.values import parse_value
 from normalize.text import key
 from reports.checks.tolerance import agrees
 from reports.codes import finding, num
@@ -96,8 +95,7 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
                 continue
             values = [r.capaian.number for r in caps if r.capaian and r.capaian.number is not None]
             plain, capped = mean(values), mean(min(v, 100.0) for v in values)
-            decimals = parse_value(c.raw).decimals
-            if not (agrees(c.value, plain, decimals) or agrees(c.value, capped, decimals)):
+            if not (agrees(c.value, plain, c.decimals) or agrees(c.value, capped, c.decimals)):
                 yield finding(
                     "summary-claim-mismatch",
                     evidence=text,

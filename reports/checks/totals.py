@@ -5,12 +5,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from extract.values import parse_value
+from extract.model import TableCell
 from reports.codes import finding, num
 from reports.context import AuditContext
 from reports.model import Finding
 
 _TOTAL = re.compile(r"\b(jumlah|total)\b", re.I)
+
+
+def _body(ctx: AuditContext, table_seq: int) -> list[list[TableCell]]:
+    """The table's body lines, each its cells in column order, as the reader typed them."""
+    lines: dict[int, list[TableCell]] = {}
+    for c in ctx.cells:
+        if c.table_seq == table_seq:
+            lines.setdefault(c.row, []).append(c)
+    return [sorted(cells, key=lambda c: c.col) for _, cells in sorted(lines.items())]
 
 
 def run(ctx: AuditContext) -> Iterator[Finding]:
@@ -20,13 +29,10 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
         if not total_cols or t["kind"] not in ("other",):
             continue
         total = total_cols[-1]
-        for line in range(t["line"] + 1, t["end_line"] + 1):
-            page, text = ctx.lines.get(line, (None, ""))
-            cells = text.split("\t")
+        for cells in _body(ctx, t["table_seq"]):
             if len(cells) <= total:
                 continue
-            values = [parse_value(c) for c in cells]
-            parts = [v for v in values[:total] if v.kind == "number"]
+            values = [c.value for c in cells]
             stated = values[total]
             # only rows made of whole numbers: a label, then counts (the No column is not a part)
             numeric_from = next(
@@ -34,17 +40,19 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
             )
             if numeric_from is None or stated.number is None:
                 continue
-            parts = [v for v in values[numeric_from:total]]
+            parts = values[numeric_from:total]
             if any(v.kind not in ("number", "empty") for v in parts):
                 continue
             computed = sum(v.number or 0 for v in parts)
             if abs(computed - stated.number) > 1e-9:
-                label = " ".join(c for c in cells[:numeric_from] if c.strip())
+                label = " ".join(v.raw for v in values[:numeric_from] if v.raw.strip())
+                src = cells[total].source
                 yield finding(
                     "table-total-mismatch",
-                    evidence=text.replace("\t", " | "),
-                    line=line,
-                    page=page,
+                    evidence=" | ".join(v.raw for v in values),
+                    line=src.line,
+                    page=src.page,
+                    at=src,
                     table_seq=t["table_seq"],
                     label=label,
                     parts=" + ".join(v.raw for v in parts),

@@ -39,7 +39,7 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
             unit = "%" if v.kind == "percent" else f" {v.unit}" if v.unit else ""
             shown = v.raw.strip() if v.number is None else f"{num(v.number)}{unit}"
             seen.setdefault((_LABEL[r.table_kind], shown), []).append(r.line)
-        variants = "; ".join(f"{where}: {shown} (baris {', '.join(map(str, lines))})" for (where, shown), lines in seen.items())
+        variants = "; ".join(f"{where}: {shown} ({'; '.join(map(ctx.cite, lines))})" for (where, shown), lines in seen.items())
         first = rows[0].target
         assert first is not None
         odd = next(r for r in rows if r.target and (_unit(r.target), r.target.number) != (_unit(first), first.number))
