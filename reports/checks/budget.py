@@ -21,7 +21,9 @@ from reports.codes import finding, num
 from reports.context import AuditContext, ClaimRow
 from reports.model import Finding
 
-_PAGU = re.compile(r"alokasi|pagu|anggaran\s+(?:sebesar|belanja)|dianggarkan", re.I)
+# (`... sebesar Rp A,- dan setelah dilakukan perubahan menjadi sebesar Rp B,-`: B is the ceiling
+# the realisation on the next page is held to, r13_rsjiwa pp. 30-31)
+_PAGU = re.compile(r"alokasi|pagu|anggaran\s+(?:sebesar|belanja)|dianggarkan|(?:setelah|sesudah)\s+(?:dilakukan\s+)?perubahan", re.I)
 _REALISED = re.compile(r"reali[sz]|serap", re.I)
 #: what may stand between a realisation and its percentage: "atau", "sebesar", "(", ",-"
 _JOINER = re.compile(r"(?:[\s,.;:()\-]|atau|sebesar|setara|yaitu|dengan|persentase|capaian)*", re.I)
