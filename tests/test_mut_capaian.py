@@ -134,3 +134,22 @@ def test_a_skipped_row_does_not_end_the_table() -> None:
         row("pengukuran", 1, 3, NAME, "90", "80", "94,4"),
     ]
     assert [f.row_seq for f in capaian.run(context(rows))] == [3]
+
+
+def _with_2015(t: str, r: str, c: str, *, kinds: tuple[str, ...] = ("target", "realisasi", "capaian")) -> list[Finding]:
+    from extract.values import parse_value
+    from reports.context import Hist
+
+    hist = tuple(Hist(2015, k, parse_value(v)) for k, v in zip(("target", "realisasi", "capaian"), (t, r, c), strict=True) if k in kinds)
+    rows = [row("multi_year", 1, 1, NAME, "90", "90", "100")]
+    return list(capaian.run(context(rows, history={(1, 1): hist})))
+
+
+def test_an_earlier_years_capaian_is_checked_too() -> None:
+    # r02_dinkes p. 60: air minum 2015 61,94 / 58,5 = 105,88%, printed 106,79%
+    (f,) = _with_2015("58,5", "61,94", "106,79%")
+    assert f.cells == () and "106,79% (tahun 2015)" in f.message and "realisasi 2015 61,94 / target 2015 58,5" in f.message
+    assert f.computed == "105,88"
+    assert _with_2015("58,5", "61,94", "105,88%") == []
+    # a year with no realisasi of its own (a Renstra target and the capaian against it) is not checked
+    assert _with_2015("58,5", "61,94", "106,79%", kinds=("target", "capaian")) == []

@@ -1,15 +1,17 @@
 """capaian-mismatch: stated capaian is not realisasi/target×100 under any convention reports use.
 
 A row the catalogue does not know (no indicator id, as in every non-KPU report) has no known
-polarity: the lower-is-better conventions are tried as well before the row is flagged."""
+polarity: the lower-is-better conventions are tried as well before the row is flagged. An
+earlier year's target, realisasi and capaian printed beside this year's are checked the same way."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from extract.model import Value
 from reports.checks.tolerance import agrees
 from reports.codes import num, row_finding
-from reports.context import AuditContext
+from reports.context import AuditContext, Hist, MRow
 from reports.model import Finding
 
 _NUMERIC = ("number", "percent", "count", "money")
@@ -25,30 +27,50 @@ def candidates(target: float, realisasi: float, polarity: str) -> dict[str, floa
     return out
 
 
+def _mismatch(ctx: AuditContext, r: MRow, t: Value | None, re_: Value | None, c: Value | None, year: int | None = None) -> Finding | None:
+    """The finding for one target/realisasi/capaian triple (the report year's, or `year`'s)."""
+    if not (t and re_ and c) or c.number is None or t.kind not in _NUMERIC or re_.kind not in _NUMERIC:
+        return None
+    if t.number is None or re_.number is None or t.number == 0:
+        return None
+    info = ctx.indicators.get(r.indicator_id or "")
+    polarity = info.polarity if info else "unknown"
+    cands = candidates(t.number, re_.number, polarity)
+    if any(agrees(c.number, v, c.decimals) for v in cands.values()):
+        return None
+    of = f" {year}" if year is not None else ""
+    return row_finding(
+        "capaian-mismatch",
+        ctx,
+        r,
+        cells=("capaian",) if year is None else (),
+        stated=c.raw.strip() + (f" (tahun {year})" if year is not None else ""),
+        computed=num(cands["realisasi/target × 100"]),
+        formula=f"realisasi{of} {re_.raw.strip()} / target{of} {t.raw.strip()} × 100",
+        rules="; ".join(cands),
+        decimals=c.decimals or 0,
+        # the commonest cause in multi-year tables: the realisasi copied into the capaian column
+        hint=" Capaian tertulis sama dengan realisasi: tampaknya realisasi disalin ke kolom capaian."
+        if agrees(c.number, re_.number, c.decimals)
+        else "",
+    )
+
+
+def _years(hist: tuple[Hist, ...]) -> Iterator[tuple[int, dict[str, Value]]]:
+    """Each earlier year the row prints target, realisasi and capaian of (`Tahun 2015` beside `Tahun 2016`)."""
+    by: dict[int, dict[str, Value]] = {}
+    for h in hist:
+        if h.year is not None and h.kind in ("target", "realisasi", "capaian"):
+            by.setdefault(h.year, {}).setdefault(h.kind, h.value)
+    yield from ((y, v) for y, v in sorted(by.items()) if len(v) == 3)
+
+
 def run(ctx: AuditContext) -> Iterator[Finding]:
     for r in ctx.kind("pengukuran", "multi_year", "kegiatan"):
-        t, re_, c = r.target, r.realisasi, r.capaian
-        if not (t and re_ and c) or c.number is None or t.kind not in _NUMERIC or re_.kind not in _NUMERIC:
-            continue
-        if t.number is None or re_.number is None or t.number == 0:
-            continue
-        info = ctx.indicators.get(r.indicator_id or "")
-        polarity = info.polarity if info else "unknown"
-        cands = candidates(t.number, re_.number, polarity)
-        if any(agrees(c.number, v, c.decimals) for v in cands.values()):
-            continue
-        yield row_finding(
-            "capaian-mismatch",
-            ctx,
-            r,
-            cells=("capaian",),
-            stated=c.raw.strip(),
-            computed=num(cands["realisasi/target × 100"]),
-            formula=f"realisasi {re_.raw.strip()} / target {t.raw.strip()} × 100",
-            rules="; ".join(cands),
-            decimals=c.decimals or 0,
-            # the commonest cause in multi-year tables: the realisasi copied into the capaian column
-            hint=" Capaian tertulis sama dengan realisasi: tampaknya realisasi disalin ke kolom capaian."
-            if agrees(c.number, re_.number, c.decimals)
-            else "",
-        )
+        if (f := _mismatch(ctx, r, r.target, r.realisasi, r.capaian)) is not None:
+            yield f
+        # an earlier year's capaian beside this year's: held to the same rules (r02_dinkes p. 60:
+        # air minum 2015 61,94 / 58,5 = 105,88%, printed 106,79%)
+        for year, v in _years(ctx.history.get((r.table_seq, r.row_seq), ())):
+            if (f := _mismatch(ctx, r, v["target"], v["realisasi"], v["capaian"], year)) is not None:
+                yield f
