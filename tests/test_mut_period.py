@@ -91,3 +91,34 @@ def test_multi_year_next_year_target() -> None:
     assert not multi_year((h(2022, "target"), h(2023, "target"), h(2025, "target"), h(2026, "target")))
     (f,) = multi_year((h(2023, "target"), h(2023, "target")))  # one year's target in two rows: still one column
     assert "target tahun 2023" in f.message
+
+
+def titled(caption: str, header: str = "INDIKATOR | 2015 | 2016 / TARGET | REALISASI", kind: str = "multi_year") -> list[Finding]:
+    t = table(1, kind, 80, 90, header=header, page=80) | {"caption": caption}
+    return list(period.run(context([], tables=[t], report={"year": 2016})))
+
+
+def test_a_table_titled_with_other_years_than_its_header_holds() -> None:
+    # r02_dinkes p. 80: the running header's `Tahun 2016` and the Renstra's 2018 are not the title's years
+    caption = (
+        "Laporan Kinerja Instansi Pemerintah (LKIP) Tahun 2016 Perbandingan Realisasi indikator kinerja Tahun 2014 – 2015 "
+        "dan target renstra tahun 2018"
+    )
+    (f,) = titled(caption)
+    assert (f.line, f.page, f.table_seq, f.evidence) == (80, 80, 1, caption)
+    assert "menyebut tahun 2014\u20132015 pada judul tabel yang kepalanya memuat tahun 2016" in f.message
+    assert titled("PENGUKURAN KINERJA TAHUN 2015 DINAS KESEHATAN", header="Indikator | Target 2016 | Realisasi", kind="pengukuran")
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Berikut capaian indikator sasaran tahun 2015 dan 2016.",  # the report year among the title's
+        "Perbandingan Capaian Kinerja Tahun 2013 - 2018",  # a range holding it
+        "Laporan Kinerja (LKIP) Tahun 2016 b) Persentase desa siaga aktif",  # only the running header's year
+        "Tahun 2015",  # no title word
+    ],
+)
+def test_a_title_naming_the_report_year_or_none_is_no_finding(caption: str) -> None:
+    assert titled(caption) == []
+    assert titled("Capaian Kinerja Tahun 2015", header="Indikator | 2014 | 2015") == []  # the header holds no 2016 either

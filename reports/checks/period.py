@@ -1,5 +1,8 @@
 """period-mismatch: another year where the report's own belongs ("Tahun Anggaran 2023" in a
-2024 report, "Perjanjian Kinerja Tahun 2023"), and multi-year headers whose years skip."""
+2024 report, "Perjanjian Kinerja Tahun 2023"), multi-year headers whose years skip, and a table
+titled with other years than the report year its header holds ("Perbandingan Realisasi …
+Tahun 2014 – 2015" over 2015 and 2016 columns, r02_dinkes p. 80; "PENGUKURAN KINERJA TAHUN
+2015" over `Target 2016`, p. 110)."""
 
 from __future__ import annotations
 
@@ -41,10 +44,43 @@ def _compared(sent: str, other: int, year: int) -> bool:
     return bool(re.search(rf"\b{a}\b{_JOINED}\b{b}\b|\b{b}\b{_JOINED}\b{a}\b", sent, re.I))
 
 
+# a title's years: `Tahun 2014 – 2015` (both and those between), `Tahun 2015`; not the report's
+# own name in a running header over it (`LKIP Tahun 2016`) nor a plan's end (`target renstra tahun 2018`)
+_TITLE_YEARS = re.compile(r"\b(20\d\d)(?:\s*(?:-|–|s\.?\s?d\.?|sampai(?:\s+dengan)?)\s*(?:tahun\s+)?(20\d\d))?\b", re.I)
+_NOT_TITLE = re.compile(r"(?:laporan\s+kinerja|lkip|lakip|lkj|renstra|rpjmd|rpjmn|anggaran)\W+(?:[a-z]+\W+){0,4}?(?:tahun\s+)?$", re.I)
+_TITLED = re.compile(r"\btabel\b|\bpengukuran\b|\bperbandingan\b|\bcapaian\b|\brealisasi\b", re.I)
+
+
+def title_years(caption: str) -> set[int]:
+    out: set[int] = set()
+    for m in _TITLE_YEARS.finditer(caption):
+        if _NOT_TITLE.search(caption[max(0, m.start() - 80) : m.start()]):
+            continue
+        a, b = int(m.group(1)), int(m.group(2) or m.group(1))
+        out |= set(range(a, b + 1)) if a <= b <= a + 10 else {a, b}
+    return out
+
+
+def _titled(ctx: AuditContext, year: int) -> Iterator[Finding]:
+    for t in ctx.tables:
+        caption, header = t.get("caption") or "", t.get("header") or ""
+        if t["kind"] not in ("pengukuran", "multi_year") or not _TITLED.search(caption):
+            continue
+        said = title_years(caption)
+        held = {int(y) for y in re.findall(r"\b(20\d\d)\b", header)}
+        if said and year in held and year not in said:
+            years = "\u2013".join(map(str, sorted(said))) if len(said) <= 2 else ", ".join(map(str, sorted(said)))
+            yield finding(
+                "period-mismatch", evidence=caption, line=t["line"], page=t["page"], table_seq=t["table_seq"], year=year,
+                found=f"tahun {years}", where=f"pada judul tabel yang kepalanya memuat tahun {year}",
+            )  # fmt: skip
+
+
 def run(ctx: AuditContext) -> Iterator[Finding]:
     year = ctx.report["year"]
     if not year:
         return
+    yield from _titled(ctx, year)
     for s in ctx.sentences:  # of the prose lines, as extract split them
         sent = s.text
         if _OTHER.search(sent):
