@@ -68,10 +68,17 @@ def corpus(tmp_path_factory) -> tuple[Path, dict[str, tuple[int, int]]]:  # type
     return out, _stored(clean)
 
 
+def _interruptible() -> None:
+    """A terminal's Ctrl-C reaches the CLI: undo the SIG_IGN a background job inherits (`cmd &`
+    without job control, nohup), which lakip rightly keeps (pipeline._signals_stop_the_batch)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start(args: list[str], env: dict[str, str] | None = None) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [*LAKIP, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, start_new_session=True, env=env or ENV
-    )
+        [*LAKIP, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, start_new_session=True, env=env or ENV,
+        preexec_fn=_interruptible,
+    )  # fmt: skip
 
 
 def _after_lines(proc: subprocess.Popen[str], n: int) -> list[str]:
@@ -179,6 +186,15 @@ def test_a_worker_stuck_on_a_file_ends_with_its_parent(tmp_path, sig, code) -> N
 
 @pytest.mark.parametrize("where", ["insert", "query after the commit"])
 def test_interrupt_inside_a_duckdb_query_is_not_a_failed_file(tmp_path, monkeypatch, where) -> None:  # type: ignore[no-untyped-def]
+    # as from a terminal, even where the test runner was started in the background (SIGINT ignored)
+    old = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        _interrupt_inside_a_query(tmp_path, monkeypatch, where)
+    finally:
+        signal.signal(signal.SIGINT, old)
+
+
+def _interrupt_inside_a_query(tmp_path, monkeypatch, where) -> None:  # type: ignore[no-untyped-def]
     """DuckDB turns the exception a signal handler raises inside a query into its own `Query interrupted`
     (during a pandas scan, or any query: the attack rerun met it in the satker-year check after a commit)."""
     db = tmp_path / "q.duckdb"
