@@ -14,7 +14,7 @@ _CAPAIAN_WORD = re.compile(r"\bcapai(?:an)?\b", re.I)
 
 
 def by_content(header: Header, body: list[Line]) -> Header:
-    return _capaian_holding_realisasi(_realisasi_holding_capaian(header, body), body)
+    return _percent_of_units(_capaian_holding_realisasi(_realisasi_holding_capaian(header, body), body), body)
 
 
 def _realisasi_holding_capaian(header: Header, body: list[Line]) -> Header:
@@ -62,4 +62,28 @@ def _capaian_holding_realisasi(header: Header, body: list[Line]) -> Header:
     if len(near) < 2 or sum(near) * 3 < len(near) * 2:
         return header
     roles[c] = "realisasi"
+    return replace(header, roles=tuple(roles))
+
+
+_IN_PERCENT = re.compile(r"\(\s*%\s*\)|%\s*$")
+
+
+def _percent_of_units(header: Header, body: list[Line]) -> Header:
+    """Realisasi columns headed in percent (`Realisasi (%) / 2015 | 2016`), with no target and
+    no capaian beside them, beside a Satuan column naming other units (`Ton`, `Ekor`): a tonnage
+    is no percentage, so the figures are the capaian of each year (`r16_disnak` Tabel 7 pp. 26-28,
+    `Daging | Ton | 91,80 | 129,18`)."""
+    roles = list(header.roles)
+    kinds = {r.split(":")[1] if r.startswith("hist:") else r for r in roles}
+    if "satuan" not in roles or kinds & {"target", "capaian"} or "realisasi" not in kinds:
+        return header
+    real = [k for k, r in enumerate(roles) if r == "realisasi" or r.startswith("hist:realisasi:")]
+    if not all(k < len(header.paths) and _IN_PERCENT.search(header.paths[k]) for k in real):
+        return header
+    s = roles.index("satuan")
+    units = [ln.cells[s].strip() for ln in body if len(ln.cells) > s and ln.cells[s].strip()]
+    if len(units) < 2 or sum("%" in u for u in units) * 2 >= len(units):
+        return header
+    for k in real:
+        roles[k] = roles[k].replace("realisasi", "capaian")
     return replace(header, roles=tuple(roles))

@@ -66,7 +66,13 @@ def header_like(cell: str, share: float = 1.0) -> bool:
         return not ws
     known = sum(1 for w in ws if _header_word(w))
     # a word the producer broke to fit a narrow cell (`PENILAI AN`, `REALISA SI`, r02 p. 36)
-    return known >= share * len(ws) or (len(ws) <= 3 and _header_word("".join(ws)))
+    return known >= share * len(ws) or (len(ws) <= 3 and _header_word("".join(ws))) or _percent_column(ws)
+
+
+def _percent_column(ws: list[str]) -> bool:
+    """`% Pening katan`, `% Kenaikan`: a percent sign naming a column of what follows it, one
+    word or one broken in two (`r16_disnak` Tabel 7 pp. 26-28, whose header went unread)."""
+    return len(ws) in (2, 3) and ws[0] in ("%", "(%)") and all(w.isalpha() for w in ws[1:])
 
 
 def is_header_start(cells: tuple[str, ...]) -> bool:
@@ -187,6 +193,8 @@ def role_of(path: str) -> tuple[str, int | None]:
             return "group", year
         if re.search(r"\b(?:program|kegiatan)\b", upper):
             return "activity", year
+    if _CHANGE.search(text.split(" / ")[-1]):
+        return "ignore", year  # a change between two columns (`% Pening katan`, r16_disnak Tabel 7): no value of the row
     for role, pattern in ROLE_PATTERNS:
         if role in VALUE_ROLES:
             value = _value_role(text)
@@ -198,6 +206,9 @@ def role_of(path: str) -> tuple[str, int | None]:
     if year is not None and not re.sub(r"[\W\d]|tahun|th|s\.?d", "", text):
         return "year", year  # a bare year: a value of that year (what kind, the table says)
     return "ignore", year
+
+
+_CHANGE = re.compile(r"^%\s*(?:pening\s?katan|kenaikan|penurunan)\b")
 
 
 def _ocr_words(text: str) -> str:

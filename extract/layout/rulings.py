@@ -7,6 +7,7 @@ boxes and shading, or (scans) as dark runs in the image; by here they are all `S
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from extract.layout.geometry import Box, Segment
@@ -60,6 +61,48 @@ class RuledRegion:
         return x0, top, x1, bottom
 
 
+def _same_span(a: Segment, b: Segment, s: LayoutSettings) -> bool:
+    return abs(a.start - b.start) <= s.rule_span_tol and abs(a.end - b.end) <= s.rule_span_tol
+
+
+def _stack_lone_rules(rules: list[Segment], s: LayoutSettings, union: Callable[[int, int], None]) -> None:
+    """Horizontal rules touching no vertical (sorted top-down), each against the dozen above it:
+    a table's rules stack, pieces and all (a row's rule may come in pieces, broken under a cell
+    merged down: overlap is enough). But rules of different widths whose homes (see `_homes`)
+    lie one wholly above the other outline two tables, however they overlap: `r16_disnak` p. 17,
+    Tabel 4 (rules at 120-519 pt) over Tabel 5 (85-574 pt, with a short rule under its `PAGU
+    ANGGARAN`), prose between them."""
+    home = _homes(rules, s)
+    for b in range(1, len(rules)):
+        for a in range(max(0, b - 12), b):
+            ha, hb = rules[a], rules[b]
+            shared = min(ha.end, hb.end) - max(ha.start, hb.start)
+            same_span = _same_span(ha, hb, s)
+            above, under = home[a], home[b]
+            apart = above is not None and under is not None and above[1] < under[0]
+            if (same_span or (shared >= 0.5 * min(ha.length, hb.length) and not apart)) and hb.pos - ha.pos <= s.max_rule_gap:
+                union(a, b)
+
+
+def _homes(rules: list[Segment], s: LayoutSettings) -> list[tuple[float, float] | None]:
+    """Per rule, the vertical range (first and last rule) of the stack of rules of one width it
+    stands in: its own width's when it has a twin, else the stack whose range holds it (a short
+    rule under a header cell spanning some columns); None when it stands in none."""
+    stacks: list[tuple[float, float]] = []
+    for r in rules:
+        twins = [g.pos for g in rules if _same_span(r, g, s)]
+        if len(twins) >= 2 and (min(twins), max(twins)) not in stacks:
+            stacks.append((min(twins), max(twins)))
+    out: list[tuple[float, float] | None] = []
+    for r in rules:
+        twins = [g.pos for g in rules if _same_span(r, g, s)]
+        if len(twins) >= 2:
+            out.append((min(twins), max(twins)))
+        else:
+            out.append(next((st for st in stacks if st[0] < r.pos < st[1]), None))
+    return out
+
+
 def regions(segments: list[Segment], s: LayoutSettings) -> list[RuledRegion]:
     """Connected groups of rulings, top-down. Horizontal rules that touch no vertical are grouped
     when they stack over the same x-range (tables ruled with horizontal lines only, booktabs)."""
@@ -78,15 +121,7 @@ def regions(segments: list[Segment], s: LayoutSettings) -> list[RuledRegion]:
             if touches(h, v, s.snap):
                 parent[find(i)] = find(len(hs) + j)
     lone = sorted((i for i in range(len(hs)) if not any(find(i) == find(len(hs) + j) for j in range(len(vs)))), key=lambda i: hs[i].pos)
-    # each lone rule against the dozen above it: a table's rules stack, pieces and all
-    pairs = [(lone[a], lone[b]) for b in range(1, len(lone)) for a in range(max(0, b - 12), b)]
-    for a, b in pairs:
-        ha, hb = hs[a], hs[b]
-        # (a row's rule may come in pieces, broken under a cell merged down: overlap is enough)
-        shared = min(ha.end, hb.end) - max(ha.start, hb.start)
-        same_span = abs(ha.start - hb.start) <= s.rule_span_tol and abs(ha.end - hb.end) <= s.rule_span_tol
-        if (same_span or shared >= 0.5 * min(ha.length, hb.length)) and hb.pos - ha.pos <= s.max_rule_gap:
-            parent[find(a)] = find(b)
+    _stack_lone_rules([hs[i] for i in lone], s, lambda a, b: parent.__setitem__(find(lone[a]), find(lone[b])))
     groups: dict[int, tuple[list[Segment], list[Segment]]] = {}
     for i, h in enumerate(hs):
         groups.setdefault(find(i), ([], []))[0].append(h)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, NamedTuple
 
 from extract.layout.geometry import Box, Segment
@@ -49,11 +50,54 @@ def ruled_grids(segments: list[Segment], text: Callable[[Box], tuple[str, float 
     return out
 
 
+_ROW_MARK = re.compile(r"[IVXivx\d]{1,4}[.)]?")
+_RIGHT_HALF = 500  # region id offset of the right one of two tables side by side
+
+
 def grid_items(g: Grid, region: int) -> list[Item]:
     """One item per grid row that holds text (several where one cell stacks several numbered
     indicators, see `unstack`); columns that never start a cell with text (slivers between two
     rulings a producer drew apart) are left out. Cell text arrives with its visual lines; here
-    they are joined."""
+    they are joined. Two tables side by side under one ruling (see `side_by_side`) come as two
+    regions, the right one's rows after the left one's."""
+    halves = side_by_side(g)
+    if halves is None:
+        return _grid_items(g, region)
+    left, right = halves
+    # the right table's rows sort after the left one's but above the text under the grid
+    below = g.ys[-1] - 0.5
+    return _grid_items(left, region) + [
+        it._replace(top=below + k * 0.001, region=region + _RIGHT_HALF) for k, it in enumerate(_grid_items(right, region))
+    ]
+
+
+def side_by_side(g: Grid) -> tuple[Grid, Grid] | None:
+    """Two tables set side by side in one grid: its header's columns name the same things twice
+    over, left half and right half (`No | Uraian | Satuan | Target (ekor) | No | Uraian | Satuan |
+    Target (ton)`, `r16_disnak` Tabel 4 p. 17: population beside production). No cell may
+    straddle the halves; at least three columns of a half, the first among them, must match."""
+    keep = sorted({c.col for c in g.cells if c.text.strip()})
+    if len(keep) < 6 or len(keep) % 2:
+        return None
+    half = len(keep) // 2
+    split = keep[half]
+    if any(c.col < split < c.col + c.colspan for c in g.cells):
+        return None
+    rows = g.rows()
+    head = 0
+    while head < min(len(rows), 6) and not any(is_value(c.text) or _ROW_MARK.fullmatch(c.text.strip()) for c in rows[head]):
+        head += 1  # the header: the rows over the first row numbered (`I.`, `1.`) or holding a figure
+    names = {k: " ".join(c.text for r in rows[:head] for c in r if c.col == k) for k in keep}
+    norm = [re.sub(r"\W+", "", names[k].lower()) for k in keep]
+    same = [bool(a) and not a.isdigit() and a == b for a, b in zip(norm[:half], norm[half:], strict=True)]
+    if not same[0] or sum(same) < 3:
+        return None
+    left = [c for c in g.cells if c.col < split]
+    right = [replace(c, col=c.col - split) for c in g.cells if c.col >= split]
+    return replace(g, xs=g.xs[: split + 1], cells=tuple(left)), replace(g, xs=g.xs[split:], cells=tuple(right))
+
+
+def _grid_items(g: Grid, region: int) -> list[Item]:
     keep = sorted({c.col for c in g.cells if c.text.strip()})
     index = {c: k for k, c in enumerate(keep)}
     slots = g.covering()
@@ -101,7 +145,7 @@ def unstack(cells: list[str]) -> list[list[str]]:
     parsed = [_items(c) for c in cells]
     k = max(len(items) for _, items in parsed)
     if k < 2:
-        return [cells]
+        return _group_over_item(cells)
     out = [[""] * len(cells) for _ in range(k)]
     head = [""] * len(cells)
     for i, c in enumerate(cells):
@@ -136,10 +180,63 @@ def _figure(line: str) -> bool:
     return is_value(line) or line.strip().lower() in _UNIT_WORDS or bool(_COUNTED.match(line.strip()))
 
 
+def _group_over_item(cells: list[str]) -> list[list[str]]:
+    """One ruled row holding a group's line (`4 | Meningkatnya kinerja …` with its own figures at
+    the top) and, lower down in the next column, its single numbered indicator with its figures
+    (`4.1 Jumlah kelompok …`): every multi-line value cell holds two figures, the first the
+    group's, the second the indicator's (`r16_disnak` Tabel 7 p. 27, sasaran 4 and 5). Two rows:
+    the group's cells left of the indicator with the first figures, the indicator and its
+    one-line cells (Satuan) with the second. Anything else stays one row."""
+    name = next((i for i, c in enumerate(cells) if _ITEM_MARK.match(c.strip())), None)
+    if name is None or "\n" in cells[name].split("\n", 1)[0] or not any(c.strip() and not _figure(c) for c in cells[:name]):
+        return [cells]
+    head, item = [""] * len(cells), [""] * len(cells)
+    head[:name] = cells[:name]
+    item[name] = cells[name]
+    split = 0
+    for i in range(name + 1, len(cells)):
+        lines = [ln for ln in cells[i].split("\n") if ln.strip()]
+        if len(lines) == 2 and all(_figure(ln) for ln in lines):
+            head[i], item[i] = lines
+            split += 1
+        elif len(lines) <= 1:
+            item[i] = cells[i]
+        else:
+            return [cells]
+    return [head, item] if split >= 2 else [cells]
+
+
+_ITEM_MARK = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)])\s+[^\W\d]")
+_OUTLINE_ITEM = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+\S")
+
+
+def _outline_items(lines: list[str]) -> list[str]:
+    """Sibling outline items from the cell's first line on (`3.1 Jumlah unit …` / `3.2 Jumlah
+    sarana …`, the last number counting up: `r16_disnak` Tabel 7 p. 27), each with the lines
+    wrapping under it; [] when the cell does not open so."""
+    items: list[str] = []
+    last: list[int] = []
+    for ln in lines:
+        m = _OUTLINE_ITEM.match(ln)
+        mark = [int(x) for x in m.group(1).split(".")] if m else []
+        if mark and (not items or (mark[:-1] == last[:-1] and mark[-1] == last[-1] + 1)):
+            items.append(ln)
+            last = mark
+        elif items:
+            items[-1] += "\n" + ln
+        else:
+            return []
+    return items if len(items) >= 2 else []
+
+
 def _items(cell: str) -> tuple[str, list[str]]:
     """A cell's label and numbered items, each its lines joined by newlines; no items when not
     numbered. The label is what stands before the first item, ending in a colon; letters past
-    `h.` count only in sequence (`i.` after `h.`: a bare `I.` or `K.` starts no list)."""
+    `h.` count only in sequence (`i.` after `h.`: a bare `I.` or `K.` starts no list). Items may
+    be numbered by outline (`3.1`, `3.2`: see `_outline_items`)."""
+    outline = _outline_items([x.strip() for x in cell.split("\n") if x.strip()])
+    if outline:
+        return "", outline
     items: list[str] = []
     lead: list[str] = []
     last = ""
@@ -160,9 +257,17 @@ def _items(cell: str) -> tuple[str, list[str]]:
     return "\n".join(lead), items if len(items) >= 2 else []
 
 
+_BULLET = ("-", "–", "•")
+
+
 def _joined(text: str) -> str:
+    parts = [p.strip() for p in text.split("\n") if p.strip()]
+    if len(parts) == 2 and parts[1] in _BULLET and not re.search(r"\d", parts[0]) and parts[0][:1] not in _BULLET:
+        # the item's dash set on the line below its words by the text layer (`Susu` / `-` among
+        # `- Daging`, `- Telur`: `r16_disnak` Tabel 1 p. 13): it opens the item
+        return f"{parts[1]} {parts[0]}"
     out = ""
-    for part in (p.strip() for p in text.split("\n")):
+    for part in parts:
         if part:
             out = join_wrapped(out, part)
     return out
