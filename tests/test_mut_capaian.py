@@ -141,6 +141,7 @@ def _with_2015(t: str, r: str, c: str, *, kinds: tuple[str, ...] = ("target", "r
     from reports.context import Hist
 
     hist = tuple(Hist(2015, k, parse_value(v)) for k, v in zip(("target", "realisasi", "capaian"), (t, r, c), strict=True) if k in kinds)
+    hist += (Hist(None, "capaian", parse_value("12%")), Hist(2015, "satuan", parse_value("%")))  # a yearless capaian, another kind
     rows = [row("multi_year", 1, 1, NAME, "90", "90", "100")]
     return list(capaian.run(context(rows, history={(1, 1): hist})))
 

@@ -122,3 +122,16 @@ def test_a_table_titled_with_other_years_than_its_header_holds() -> None:
 def test_a_title_naming_the_report_year_or_none_is_no_finding(caption: str) -> None:
     assert titled(caption) == []
     assert titled("Capaian Kinerja Tahun 2015", header="Indikator | 2014 | 2015") == []  # the header holds no 2016 either
+
+
+def test_a_title_of_several_year_phrases_names_them_all() -> None:
+    from reports.checks.period import title_years
+
+    assert title_years("Capaian Tahun 2014 \u2013 2015 dan Tahun 2017") == {2014, 2015, 2017}
+    assert title_years("Tahun 2015 - 2013") == {2013, 2015}  # backwards: the two years
+    (f,) = titled("Perbandingan capaian tahun 2013, 2014 dan 2015")
+    assert "menyebut tahun 2013, 2014, 2015 pada judul tabel" in f.message and "tahun 2016" in f.message
+    # the table before it (another kind, or untitled) does not stop the search
+    other = table(2, "other", 10, 20, header="Uraian | 2016", page=3) | {"caption": "Tabel pegawai 2015"}
+    t = table(1, "multi_year", 80, 90, header="INDIKATOR | 2015 | 2016", page=80) | {"caption": "Capaian Tahun 2015"}
+    assert len(list(period.run(context([], tables=[other, t], report={"year": 2016})))) == 1

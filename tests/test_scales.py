@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from test_checks_real import ctx, row
+from test_checks_real import ClaimRow, ctx, row
 
 from extract.model import Line, Scale, Source
 from extract.scales import band, find_scales
@@ -99,6 +99,7 @@ def _scale(*texts: str) -> Scale:
     return s
 
 
+_R13_LINES = {1: (16, "80 s/d 100 %\t= Sangat Baik (SB)"), 2: (16, "60 s/d 79 %\t= Baik (B)")}
 R13 = _scale("80 s/d 100 %\t= Sangat Baik (SB)", "60 s/d 79 %\t= Baik (B)", "50 s/d 59 %\t= Sedang (K)", "< 49 %\t= Kurang (SK)")
 
 
@@ -179,8 +180,6 @@ def test_a_well_formed_scale_gives_no_finding() -> None:
 
 
 def test_a_category_the_narrative_gives_is_held_to_the_scale() -> None:
-    from test_checks_real import ClaimRow
-
     s = _scale("> 100 %\tSangat Baik", "Diatas 80 % s/d 100 %\tBaik", "60 - 80 %\tCukup", "< 60 %\tKurang")
     text = "Nilai Capaian = 93,81% Capaian kinerja tersebut termasuk pada kategori \u201ccukup\u201d."  # r28_dinkumkm p. 7
     said = ClaimRow("category", text, "93,81% … \u201ccukup", 93.81, None, None, 7, 300, 2, label="cukup")
@@ -211,3 +210,51 @@ def test_a_capaian_the_narrative_rates_is_a_category_claim(text: str, want: list
 
     got = [(c.value, c.label) for c in find_claims([_line(text)], 600) if c.kind == "category"]
     assert got == want
+
+
+def test_a_capaian_printed_without_its_sign_is_judged_too_and_the_finding_cites_the_band() -> None:
+    r = replace(row("pengukuran", 1, 1, "BOR (Bed Occupancy Rate)", "78 %", None, "88,61"), category="B")
+    (f,) = category.run(replace(ctx([r], lines=_R13_LINES), scales=(R13,)))
+    assert (f.cells, f.line, f.table_seq, f.row_seq) == (("capaian",), r.line, 1, 1)
+    assert "(halaman 16, baris 1)" in f.message  # the band it falls in, where the scale prints it
+    text = replace(r, capaian=replace(r.capaian, kind="text"))  # type: ignore[arg-type]
+    assert list(category.run(replace(ctx([text]), scales=(R13,)))) == []
+
+
+def test_every_scale_that_can_judge_a_label_is_asked() -> None:
+    r = replace(row("pengukuran", 1, 1, "BOR (Bed Occupancy Rate)", "78 %", None, "88,61%"), category="B")
+    other = _scale("> 100\tBerhasil", "50 - 100\tTercapai", "< 50\tTidak Tercapai")  # names no `B`
+    assert len(list(category.run(replace(ctx([r]), scales=(other, R13))))) == 1
+    agreeing = _scale("80 - 100\tBaik (B)", "60 - < 80\tCukup (C)", "< 60\tKurang (K)")
+    assert list(category.run(replace(ctx([r]), scales=(R13, agreeing)))) == []  # one of the report's scales gives it
+    claim = replace(ctx([], [_rated_claim("cukup", None), _rated_claim(None, 93.81), _rated_claim("cukup", 93.81)]), scales=(R28,))
+    (f,) = category.run(claim)
+    assert (f.line, f.page) == (300, 7) and "93,81%" in f.message and "\u201ccukup\u201d" in f.message
+
+
+R28 = _scale("> 100 %\tSangat Baik", "Diatas 80 % s/d 100 %\tBaik", "60 - 80 %\tCukup", "< 60 %\tKurang")
+
+
+def _rated_claim(label: str | None, value: float | None) -> ClaimRow:
+    return ClaimRow(
+        "category", "Capaian = 93,81% termasuk pada kategori \u201ccukup\u201d.", "93,81%", value, None, None, 7, 300, 2, label=label
+    )
+
+
+def test_a_scale_finding_quotes_its_bands_and_stops_only_where_capaian_rated_above_it() -> None:
+    s = _scale("80 s/d 100 %\tSangat Baik", "60 s/d 79 %\tBaik", "< 60 %\tKurang")
+    assert scale.problems(s, 100) == []  # the top bound itself is in the scale
+    at_top = replace(row("pengukuran", 1, 1, "X", "80", "80", "100%"), category="Sangat Baik")
+    unrated = row("pengukuran", 1, 2, "Y", "80", "96", "120%")  # no category: not rated with the scale
+    lines = {1: (16, "80 s/d 100 %\tSangat Baik"), 2: (16, "60 s/d 79 %\tBaik"), 3: (16, "< 60 %\tKurang")}
+    assert list(scale.run(replace(ctx([at_top, unrated], lines=lines), scales=(s,)))) == []
+    above = replace(unrated, category="Sangat Baik")
+    (f,) = scale.run(replace(ctx([at_top, above], lines=lines), scales=(s,)))
+    assert (f.line, f.page) == (1, 1)
+    assert f.evidence == "80 s/d 100 % | Sangat Baik / 60 s/d 79 % | Baik / < 60 % | Kurang"
+    assert "80 s/d 100 % Sangat Baik; 60 s/d 79 % Baik; < 60 % Kurang" in f.message and "sampai 120%" in f.message
+
+
+def test_two_open_ended_bands_are_not_judged_against_each_other() -> None:
+    s = _scale("> 100\tSangat Baik", "> 80\tBaik", "< 50\tKurang")  # a scale read wrong: nothing to say of its joints
+    assert scale.problems(s) == ["capaian antara 50% dan 80% tidak masuk kategori mana pun"]

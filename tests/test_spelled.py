@@ -3,6 +3,8 @@ audit's number-words-mismatch check on them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -74,3 +76,5 @@ def test_digits_and_words_that_differ_are_a_warning_once_per_sentence() -> None:
 
 def test_digits_and_words_that_agree_give_nothing() -> None:
     assert list(spelled.run(ctx([], [_said(34, 34, "tiga puluh empat")]))) == []
+    unread = ClaimRow("spelled", "x", "3 (tiga)", None, None, 3.0, 1, 1, label="tiga")
+    assert list(spelled.run(ctx([], [unread, replace(unread, value=3.0, value_to=None)]))) == []

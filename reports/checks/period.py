@@ -57,7 +57,7 @@ def title_years(caption: str) -> set[int]:
         if _NOT_TITLE.search(caption[max(0, m.start() - 80) : m.start()]):
             continue
         a, b = int(m.group(1)), int(m.group(2) or m.group(1))
-        out |= set(range(a, b + 1)) if a <= b <= a + 10 else {a, b}
+        out |= set(range(a, b + 1)) | {a, b}  # a range written backwards is its two years
     return out
 
 
