@@ -64,14 +64,11 @@ def _said(digits: float, words: float, label: str, text: str = "Golongan III = 3
 
 def test_digits_and_words_that_differ_are_a_warning_once_per_sentence() -> None:
     said = _said(36, 34, "tiga puluh empat")
-    (f,) = spelled.run(ctx([], [said, said]))  # r04_bpbd p. 39, a repeated claim once
-    assert (
-        f.severity == "warning"
-        and f.line == 500
-        and "36" in f.message
-        and "\u201ctiga puluh empat\u201d" in f.message
-        and "34" in f.message
-    )
+    other = _said(36, 34, "tiga puluh empat", text="Golongan IV = 36 (tiga puluh empat) orang")
+    money = ClaimRow("money", said.text, "Rp 5", 5.0, None, None, 39, 500)
+    f, g = spelled.run(ctx([], [money, said, said, other]))  # r04_bpbd p. 39, a repeated claim once
+    assert (f.severity, f.line, f.page, f.evidence) == ("warning", 500, 39, said.text) and g.evidence == other.text
+    assert "36" in f.message and "\u201ctiga puluh empat\u201d" in f.message and "yang berarti 34" in f.message
 
 
 def test_digits_and_words_that_agree_give_nothing() -> None:
