@@ -52,7 +52,7 @@ def _header_word(w: str) -> bool:
         or (len(w) >= 5 and any(h.startswith(w) for h in _PREFIXES))  # a word a narrow cell broke (`Realisas` / `i`)
         or (len(w) >= 6 and any(Levenshtein.distance(w, h, score_cutoff=2) <= 2 for h in _ROLE_WORDS))  # `REALALISASI`
         or w.strip(".,:()") in HEADER_WORDS
-        or bool(YEAR.fullmatch(w.strip("()")))
+        or bool(YEAR.fullmatch(w.strip("()*")))  # `2016***`: a year marked for a footnote (r22_disperkim p. 43)
         or bool(re.fullmatch(r"\(?\d{1,3}\)?", w))
         or len(w) == 1  # OCR leaves single letters in headers (`R`, `Á`)
     )
@@ -132,7 +132,9 @@ def _infer_spans(slots: list[list[str]]) -> None:
         owner = ""
         for c in range(len(row)):
             if row[c]:
-                owner = row[c] if c + 1 < len(row) and not row[c + 1] and below[c] else ""
+                # a cell whose text the line below repeats is one cell merged down (`No | Jenis
+                # Ternak` on both lines over `2013 … 2018`, r16_disnak Tabel 2 p. 14), no upper header
+                owner = row[c] if c + 1 < len(row) and not row[c + 1] and below[c] and below[c] != row[c] else ""
                 continue
             if owner and below[c] and not _is_colnum(below[c]):
                 row[c] = owner
@@ -175,6 +177,9 @@ def role_of(path: str) -> tuple[str, int | None]:
     from the lowest header level that names one, and there the first named wins (`Capaian
     Target terhadap Realisasi` is a capaian, `Rencana Tingkat Capaian` a target)."""
     path = re.sub(r"\b[1il]((?:19|20)\d\d)\b", r"\1", path)  # `Realisas i 2021` OCR'd as `Realisas 12021`
+    # a column's number printed in its header cell (`No (1)`, `Indikator Kinerja (3)`, r22_disperkim
+    # pp. 40-49): no word of its name
+    path = re.sub(r"(?:\s*\(\d{1,2}\))+\s*(?=/|$)", "", path)
     years = YEAR.findall(path)
     year = int(years[-1]) if years else None
     against = re.search(r"\b(?:thdp|terhadap|dibanding(?:kan)?|vs\.?)\b", path, re.I)
@@ -205,6 +210,10 @@ def role_of(path: str) -> tuple[str, int | None]:
             return role, year
     if year is not None and not re.sub(r"[\W\d]|tahun|th|s\.?d", "", text):
         return "year", year  # a bare year: a value of that year (what kind, the table says)
+    if year is not None and YEAR.fullmatch(path.split("/")[-1].strip()):
+        # a bare year under what the years count (`Populasi Ternak (ekor) / 2016`, r16_disnak
+        # Tabel 2 p. 14): a value of that year all the same
+        return "year", year
     return "ignore", year
 
 
@@ -242,6 +251,7 @@ def _heal(text: str) -> str:
 _VALUE_PATTERNS = [(role, p) for role, p in ROLE_PATTERNS if role in VALUE_ROLES]
 
 
+_AGAINST = re.compile(r"^(?:terhadap|thdp)\b")
 _RATIO = re.compile(r"\(\s*\d+\s*/\s*\d+\s*\)|\bthdp\b|[x*]\s*100\b")
 
 
@@ -249,6 +259,10 @@ def _value_role(text: str) -> str | None:
     for level in reversed(text.split(" / ")):
         if _RATIO.search(level):
             return "capaian"  # a column computed from others: `Realisasi 2016 Thdp Tahun 2015 (3/4)*100`
+        if _AGAINST.match(level):
+            # named by what it is measured against, `Capaian` left unsaid (`Terhadap / Indikator
+            # Kinerja / 2016 / Nilai`, r22_disperkim Tabel III.2 pp. 40-42)
+            return "capaian"
         hits = [(m.start(), role) for role, p in _VALUE_PATTERNS if (m := p.search(level))]
         if hits:
             return min(hits)[1]
@@ -269,6 +283,26 @@ def _capaian_as_realisasi(found: list[tuple[str, int | None]], term: list[bool],
         found[now[0]] = ("realisasi", found[now[0]][1])
 
 
+def _uraian_over_indicators(found: list[tuple[str, int | None]], paths: list[str]) -> list[tuple[str, int | None]]:
+    """Two name columns, the one headed `Indikator …` and one left of it headed otherwise (`Uraian
+    IKU`): the left one's cell stands over the indicators as their group (`Uraian IKU | Indikator
+    Kinerja | Satuan | Target`, r18_distan Tabel 3 p. 19)."""
+    names = [k for k, (r, _) in enumerate(found) if r == "indicator" and k < len(paths)]
+    named = [k for k in names if re.search(r"\bindikator\b|\bindicator\b", paths[k], re.I)]
+    if len(names) != 2 or len(named) != 1 or named[0] != names[1]:
+        return found
+    return [("group", y) if k == names[0] else (r, y) for k, (r, y) in enumerate(found)]
+
+
+def _bare_years(found: list[tuple[str, int | None]], report_year: int | None) -> list[tuple[str, int | None]]:
+    """Columns headed by a year alone hold that year's realisation; where such years run past
+    the report year, no year of them can be realised yet: they are a plan's targets, each year's
+    (`No | Jenis Ternak | 2013 … 2018` in a report on 2016, r16_disnak Tabels 2-3 pp. 14-15)."""
+    later = report_year is not None and any(r == "year" and y is not None and y > report_year for r, y in found)
+    kind = "target" if later else "realisasi"
+    return [(kind, y) if r == "year" else (r, y) for r, y in found]
+
+
 def _resolve(found: list[tuple[str, int | None]], paths: list[str], report_year: int | None) -> list[str]:
     """Roles with years: the report year's values, other years' as history; one column per role.
     The report year is the current one where the header prints it or prints a value column
@@ -276,7 +310,7 @@ def _resolve(found: list[tuple[str, int | None]], paths: list[str], report_year:
     RPJMD target is history (the plan's end, not this year's); a capaian against it is this
     year's capaian only where the table has no other. A second realisasi column in percent
     (`Tahun 2016 / Realisasi %` beside `Realisasi`) is the capaian."""
-    found = [("realisasi", y) if r == "year" else (r, y) for r, y in found]
+    found = _bare_years(found, report_year)
     past = [bool(_PAST.search(p)) for p in paths] + [False] * (len(found) - len(paths))
     term = [bool(_LONG_TERM.search(_heal(p.lower()))) for p in paths] + [False] * (len(found) - len(paths))
     value_years = [y for (r, y), t in zip(found, term, strict=False) if r in VALUE_ROLES and y is not None and not t]
@@ -287,6 +321,7 @@ def _resolve(found: list[tuple[str, int | None]], paths: list[str], report_year:
         found = [(r, current - 1) if p and r in VALUE_ROLES and y is None else (r, y) for (r, y), p in zip(found, past, strict=False)]
     plain_capaian = any(r == "capaian" and not t and y in (None, current) for (r, y), t in zip(found, term, strict=False))
     _capaian_as_realisasi(found, term, current)
+    found = _uraian_over_indicators(found, paths)
     names = [k for k, (r, _) in enumerate(found) if r == "indicator"]
     if len(names) >= 2 and any(found[k][1] == current for k in names):
         # an indicator column per year (`Tahun 2015 / Indikator` … `Tahun 2016 / Indikator`,
@@ -375,10 +410,18 @@ def classify(
     if "indicator" not in roles and "activity" not in roles and "group" in roles:
         # `Program/Kegiatan | Target | Realisasi`: the program or activity is the row's name
         last = max(i for i, r in enumerate(roles) if r == "group")
-        roles[last] = "activity"
+        roles[last] = "indicator" if _sasaran_summary(roles, paths[last]) else "activity"
     years = header_years(lines)
     kind = _kind(roles, context, caption, " ".join(paths).lower())
     return Header(tuple(lines), tuple(roles), kind, tuple(years), tuple(paths))
+
+
+def _sasaran_summary(roles: list[str], path: str) -> bool:
+    """A table of the sasaran's capaian alone, no indicator, target nor realisasi column (`NO |
+    SASARAN STRATEGIS | CAPAIAN (%) | KRITERIA PENILAIAN`, r18_distan Tabel 15 p. 43): each sasaran
+    is measured as a whole, its text names the row. Beside a budget it is the budget's table (`Capaian
+    Sasaran (%)` by `Anggaran (Rp)`, r07_bp3akb Tabel 3.2a p. 64), no measurement."""
+    return bool(re.search(r"\bsasaran\b", path, re.I)) and "capaian" in roles and not {"target", "realisasi", "budget"} & set(roles)
 
 
 def _kind(roles: list[str], context: str, caption: str | None, header_text: str) -> TableKind:

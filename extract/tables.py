@@ -126,8 +126,8 @@ def _bare(r: Row) -> bool:
 
 def _value_like(cell: str) -> bool:
     text = cell.strip()
-    if hdr.YEAR.fullmatch(text) or re.fullmatch(r"\(\d+\)", text):
-        return False
+    if hdr.YEAR.fullmatch(text.rstrip("*")) or re.fullmatch(r"\(\d+\)", text):
+        return False  # a year marked for a footnote (`2014*`, `2016***`, r22_disperkim p. 43) is a header's
     v = parse_value(text)
     return v.kind in ("grade", "opinion") or v.number is not None or v.ambiguous  # `Indikator` alone is a header word, not a count
 
@@ -138,6 +138,7 @@ def header_rows(region: list[Line]) -> int:
     cell may print its words a line above the others: `Tahun | Tahun` over `No. | Sasaran …`)."""
     k = 0
     named: set[str] = set()
+    years_at = next((r for r, ln in enumerate(region[:_MAX_HEADER_ROWS]) if _year_run(ln.cells)), None)
     while k < len(region) and k < _MAX_HEADER_ROWS:
         cells = [c for c in region[k].cells if c.strip()]
         if hdr.is_column_numbers(region[k].cells):
@@ -149,9 +150,10 @@ def header_rows(region: list[Line]) -> int:
         values = [c for c in cells if _value_like(c)]
         # a year split over two cells (`2` | `024`, a scan's export) is no value
         fragments = len(values) <= 2 and all(re.fullmatch(r"\d{1,3}", c.strip()) for c in values) and len(_role_words(cells)) >= 2
-        if not cells or (values and not fragments) or not all(hdr.header_like(c, 0.5) for c in cells):
+        titled = years_at is not None and k <= years_at
+        if not cells or (values and not fragments) or not all(hdr.header_like(c, 0.5) or (titled and _title_cell(c)) for c in cells):
             break
-        named |= _role_words(cells) | ({"start"} if hdr.is_header_start(tuple(cells)) else set())
+        named |= _role_words(cells) | ({"start"} if hdr.is_header_start(tuple(cells)) else set()) | ({"years"} if k == years_at else set())
         k += 1
     if len(named) < 2:
         return 0
@@ -160,11 +162,34 @@ def header_rows(region: list[Line]) -> int:
     return k
 
 
+def _year_run(cells: tuple[str, ...]) -> bool:
+    """Three years or more side by side, each the next (`2013 | 2014 | … | 2018`): a header row
+    naming a column per year (r16_disnak Tabels 2-3 pp. 14-15, whose header has no role word)."""
+    run, prev = 0, -1
+    for c in cells:
+        year = int(c.strip()) if hdr.YEAR.fullmatch(c.strip()) else None
+        run = run + 1 if year is not None and year == prev + 1 else (1 if year is not None else 0)
+        prev = year if year is not None else -1
+        if run >= 3:
+            return True
+    return False
+
+
+_YEAR_SPAN = re.compile(r"(?:19|20)?\d\d\s*[-–]\s*(?:19|20)?\d\d")
+
+
+def _title_cell(cell: str) -> bool:
+    """A cell over or beside a run of year columns saying what the years count or span
+    (`Populasi Ternak (ekor)`, `R (%)` over `13-18`, r16_disnak Tabel 2 p. 14): short words."""
+    text = cell.strip()
+    return len(text) <= 40 and len(text.split()) <= 5 and (bool(re.search(r"[^\W\d_]", text)) or bool(_YEAR_SPAN.fullmatch(text)))
+
+
 def _role_words(cells: list[str]) -> set[str]:
     return {w.strip(".:") for c in cells for w in hdr.words(c)} & _ROLE_WORDS
 
 
-_ROLE_WORDS = {"indikator", "target", "realisasi", "capaian", "satuan", "uraian", "sasaran", "rencana", "kegiatan", "program", "%"}
+_ROLE_WORDS = {"indikator", "target", "realisasi", "capaian", "satuan", "uraian", "sasaran", "rencana", "kegiatan", "program", "%", "jenis"}
 
 
 def _region(lines: list[Line], i: int, drafts: list[_Draft]) -> int:
@@ -172,7 +197,7 @@ def _region(lines: list[Line], i: int, drafts: list[_Draft]) -> int:
     j = i
     while j < len(lines) and lines[j].region == rid:
         j += 1
-    region = lines[i:j]
+    region = _years_apart(_unfused(lines[i:j]))
     k = header_rows(region)
     if _title_row(region):
         # the table's title printed in a cell across its top ("CAPAIAN KINERJA TAHUN 2016 DINAS
@@ -200,13 +225,73 @@ def _region(lines: list[Line], i: int, drafts: list[_Draft]) -> int:
     return j
 
 
-def _title_row(region: list[Line]) -> bool:
-    """Is the region's first row one cell across the table, words only, over a header?"""
+_NUMBERED_HEAD = re.compile(r"^(.+?)\s*\((\d{1,2})\)(?:\s+(.*))?$", re.S)
+
+
+def _unfused(region: list[Line]) -> list[Line]:
+    """A first row whose every cell holds header words, the column's number and a value (`Sasaran
+    (1) Mewujudkan SDM …`, `Target 2016 (3) 40 Orang`) is the header band and the first row drawn
+    as one, their shading told apart by no rule (`r22_disperkim` Tabel II.1 p. 30, Tabel II.2
+    p. 35): two lines, the header and the row."""
+    if not region:
+        return region
     first = region[0]
     filled = [c for c in first.cells if c.strip()]
+    parts = [_NUMBERED_HEAD.match(c.strip()) for c in filled]
+    numbers = [int(m.group(2)) for m in parts if m]
+    if len(filled) < 2 or None in parts or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return region
+    if not all(m and m.group(3) and hdr.header_like(m.group(1), 0.5) for m in parts):
+        return region
+    split = {c: _NUMBERED_HEAD.match(c.strip()) for c in filled}
+    head = tuple(m.group(1) if (m := split.get(c)) else "" for c in first.cells)
+    body = tuple(m.group(3) if (m := split.get(c)) else "" for c in first.cells)
+    return [replace(first, cells=head), replace(first, cells=body), *region[1:]]
+
+
+_COLUMN_NUMBERS = re.compile(r"(?:\s*\(\d{1,2}\))+\s*$")
+
+
+def _years_apart(region: list[Line]) -> list[Line]:
+    """A header cell merged across n columns that holds n years, one per column, under a title
+    (`Pencapaian Kinerja Tahun - 2014* 2015** 2016*** (4) (5) (6)` over three columns, the
+    sub-header's cells read into the merged one, `r22_disperkim` Tabel III.3 p. 43): the title
+    over a line of the years, each over its column."""
+    if not region or not region[0].spans:
+        return region
+    first = region[0]
+    upper, lower, split = list(first.cells), [""] * len(first.cells), False
+    for c, (text, n) in enumerate(zip(first.cells, first.spans, strict=False)):
+        years = list(re.finditer(r"\b(?:19|20)\d\d\b\**", text))
+        if n < 2 or len(years) != n or c + n > len(first.cells) or any(first.cells[c + 1 : c + n]):
+            continue
+        rest = _COLUMN_NUMBERS.sub("", text[years[-1].end() :])
+        if rest.strip() or not text[: years[0].start()].strip():
+            continue
+        upper[c] = text[: years[0].start()].strip()
+        lower[c : c + n] = [y.group(0) for y in years]
+        split = True
+    if not split:
+        return region
+    spans = tuple(1 for _ in first.cells)
+    return [replace(first, cells=tuple(upper)), replace(first, cells=tuple(lower), spans=spans, covered=()), *region[1:]]
+
+
+def _title_row(region: list[Line]) -> bool:
+    """Is the region's first row one cell across the table, words only, over a header? Several
+    such rows may stand over it: the paragraph and the caption before a table drawn as shaded
+    bands without rules, taken into its grid (`r22_disperkim` Tabel II.1 p. 29)."""
     width = max(len(ln.cells) for ln in region)
-    across = width >= 3 and (len(first.cells) == 1 or (bool(first.spans) and max(first.spans) >= width))
-    return len(region) > 2 and len(filled) == 1 and across and not _value_like(filled[0]) and header_rows(region[1:]) > 0
+    k = 0
+    while k < min(len(region) - 2, _MAX_HEADER_ROWS) and _across(region[k], width):
+        k += 1
+    return k > 0 and header_rows(region[k:]) > 0
+
+
+def _across(ln: Line, width: int) -> bool:
+    filled = [c for c in ln.cells if c.strip()]
+    across = width >= 3 and (len(ln.cells) == 1 or (bool(ln.spans) and max(ln.spans) >= width))
+    return len(filled) == 1 and across and not _value_like(filled[0])
 
 
 def _continues(prev: _Draft, region: list[Line], k: int, lines: list[Line], i: int) -> int | None:

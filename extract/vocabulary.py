@@ -51,10 +51,13 @@ ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("budget", r"\b(?:anggaran|pagu|dana|biaya|keuangan|alokasi)\b|\(rp\)|^rp\.?$"),
         ("target", r"\brencana tingkat capaian\b|\btarget\b|\brencana\b|\btarget kinerja\b"),
         ("realisasi", r"\brealis\w*|\brealalisasi\b"),
-        ("capaian", r"\bcapaian\b|\bcapai\b|^%$|/ %$|^% |\bpersentase\b|\bprosentase\b|\bprestasi\b|^\(%\)$"),
+        ("capaian", r"\b(?:pen)?capaian\b|\bcapai\b|^%$|/ %$|^% |\bpersentase\b|\bprosentase\b|\bprestasi\b|^\(%\)$"),
         ("indicator", r"\bindikator\b|\buraian\b|^iku$|\bindicator\b|\bukuran\b|\bkinerja utama\b"),
         ("activity", r"^(?:sasaran program|sasaran kinerja|sasaran kegiatan|kegiatan|sub ?kegiatan)"),
         ("group", r"\b(?:sasaran|tujuan|program|misi|kegiatan|strategis)\b"),
+        # what a row counts, named by its kind (`Jenis Ternak`, r16_disnak Tabels 2-3 pp. 14-15);
+        # last, so `Jenis Kegiatan` stays a group
+        ("indicator", r"^jenis\b"),
     )
 )
 
@@ -75,6 +78,7 @@ HEADER_WORDS = frozenset(
         "perlambatan", "pertumbuhan", "capaia", "terhadap", "per", "kondisi", "lalu", "berjalan", "yo",
         "efisiensi", "penyerapan", "deviasi", "selisih", "bobot", "skor", "penilaian", "interpretasi",
         "visi", "strategi", "kebijakan", "arah",  # a Renstra's cascade printed beside its indicators (r02 pp. 107, 110)
+        "jenis",  # the name column of a table of kinds (`Jenis Ternak`, r16_disnak Tabels 2-3 pp. 14-15)
     )
 )  # fmt: skip
 

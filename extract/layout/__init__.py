@@ -72,7 +72,15 @@ def _without_overlaps(grids: list[Grid]) -> list[Grid]:
         inter = (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
         return _area(inter) / max(1e-9, min(_area(a), _area(b)))
 
-    return [g for g in grids if g.method == "lattice" or not any(shared(g.bbox, r) > 0.5 for r in ruled)]
+    kept = [g for g in grids if g.method == "lattice" or not any(shared(g.bbox, r) > 0.5 for r in ruled)]
+    return [g for g in kept if g.method == "lattice" or not any(_better(h, g) and shared(g.bbox, h.bbox) > 0.5 for h in kept)]
+
+
+def _better(h: Grid, g: Grid) -> bool:
+    """Of two readings of one table without a ruled grid, the one placing more figures in cells:
+    the rules of a turned page's frame and shaded bands make a grid of a few tall bands around
+    the table's own (`r22_disperkim` Tabel III.2 pp. 40-42), whose lines would interleave with it."""
+    return h is not g and h.method != "lattice" and (_figures(h), len(h.ys)) > (_figures(g), len(g.ys))
 
 
 _FIGURE = re.compile(r"^(?:Rp\.?\s*)?[\d.,]+\s*(?:%|[A-Za-z/]+)?$|^(?:AA|A|BB|B|CC|C|D|WTP|WDP|TW|TMP)$")

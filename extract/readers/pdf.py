@@ -202,11 +202,19 @@ def _turned_page(textpage: Any, rot: Rotation, index: int, rules: list[Segment])
 
 
 def _unmarked(it: Item) -> Item | None:
-    """The item without a demo watermark's text; None when nothing else was in it."""
+    """The item without a demo watermark's text; None when nothing else was in it. A table cell's
+    word printed letter-spaced comes back whole."""
     cells = [" ".join(WATERMARKS.sub(" ", c).split()) if WATERMARKS.search(c) else c for c in it.cells]
     if len(cells) == 1 and not cells[0]:
         return None
+    if len(cells) > 1:
+        cells = [_LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), c) for c in cells]
     return it._replace(cells=cells)
+
+
+#: A word printed with its letters spaced out, which the text layer gives letter by letter:
+#: `I t i k` (r16_disnak Tabel 4 p. 17), `J U M L A H` (p. 41); four letters or more.
+_LETTER_SPACED = re.compile(r"(?<![\w.])(?:[^\W\d_] ){3,}[^\W\d_](?![\w.])")
 
 
 def _figures(items: list[Item]) -> int:
