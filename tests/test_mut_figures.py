@@ -122,3 +122,15 @@ def test_a_short_wording_with_one_id_still_needs_the_parent() -> None:
     assert not found(rows)
     rows[1] = replace(rows[1], indicator_id="IKU-01")  # both the same id: one indicator
     assert len(found(rows)) == 1
+
+
+def test_a_realisation_to_date_is_no_years_figure() -> None:
+    # r18_distan Tabel 6 p. 29: `Realisasi sampai dengan Tahun 2016 (Tahun 2014+2015+2016)` 50 against the year's 12
+    from mutkit import table
+
+    rows = two("12", "50", target=("20", None))
+    header = "Indikator Kinerja | Realisasi sampai dengan Tahun 2016 (Tahun 2014+2015+2016) | Target Renstra"
+    tables = [table(1, "pengukuran", 100, 110), table(2, "multi_year", 200, 210, header=header)]
+    assert list(figures.run(context(rows, tables=tables))) == []
+    tables[1] = table(2, "multi_year", 200, 210, header="Indikator Kinerja | Realisasi 2016 | Target Renstra 2014-2018")
+    assert len(list(figures.run(context(rows, tables=tables)))) == 1

@@ -9,11 +9,13 @@ the same parent label. Two figures differ by more than one unit of the coarser d
 (125,02 truncated and 125,03 rounded are one figure). Capaian are not compared: under the same
 target and realisasi capaian-mismatch finds the wrong one (one finding per problem), and a table
 printing capaian alone may measure against another target (the Renstra's: r29 p. 5). The figure
-most tables print is taken as the indicator's; each other figure is one finding.
+most tables print is taken as the indicator's; each other figure is one finding. A table of
+realisations to date (a sum of years) holds no year's figure and is left out.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -91,8 +93,14 @@ def _odd_ones(rows: list[MRow], cell: str) -> list[tuple[MRow, MRow]]:
     return [(r, ref) for r in have if not same_figure(value(r), value(ref))]
 
 
+#: a realisation to date, the sum of several years' (`Realisasi sampai dengan Tahun 2016 (Tahun
+#: 2014+2015+2016)`, r18_distan Tabel 6 pp. 28-29): no one year's figure to hold the others to
+_CUMULATIVE = re.compile(r"\b(?:19|20)\d\d\s*\+\s*(?:19|20)\d\d\b|\bkumulatif\b", re.I)
+
+
 def run(ctx: AuditContext) -> Iterator[Finding]:
-    for group in _groups(ctx.kind(*KINDS)):
+    to_date = {t["table_seq"] for t in ctx.tables if _CUMULATIVE.search(t.get("header") or "")}
+    for group in _groups([r for r in ctx.kind(*KINDS) if r.table_seq not in to_date]):
         # two rows with other targets may measure other scopes (a program's budget on one page,
         # its kegiatan's on the next: r16_disnak pp. 45-46): only the same target, or one
         # unprinted, makes another realisasi a contradiction
