@@ -86,7 +86,9 @@ def assemble_rows(
     # are the stamp's, not an indicator's
     drafts = [d for d in asm.drafts if d.number is not None or not stamp(" ".join(d.indicator), vocab)]
     # a row without a name is no indicator's: a Sasaran's aggregate printed on its first line (`r18_distan` p. 21)
-    drafts = [d for d in drafts if tidy(" ".join(d.indicator)) or header.kind == "kegiatan"]
+    # and a name made only of figures is the value line's overflow, not a name (`102,75 101,8`
+    # before the columns of a flattened 2-level header, real excerpt 08)
+    drafts = [d for d in drafts if _named(tidy(" ".join(d.indicator))) or header.kind == "kegiatan"]
     return [_finish(header, d, (table_seq, k), headings, caption, low_confidence) for k, d in enumerate(drafts, start=1)]
 
 
@@ -295,6 +297,13 @@ def _activity(act: str, drafts: list[_Draft], stack: tuple[_Group, ...]) -> list
     if same_block and drafts[-1].activity is not None:
         return drafts[-1].activity  # merged cell carried down
     return None
+
+
+_FIGURES_ONLY = re.compile(r"[\d.,%\s]*\d[\d.,%\s]*")
+
+
+def _named(name: str) -> bool:
+    return bool(name) and not _FIGURES_ONLY.fullmatch(name)
 
 
 def _fill(d: _Draft, ln: Line, cells: list[str], parsed: dict[int, Value], labels: dict[int, str]) -> None:
