@@ -170,7 +170,7 @@ class Band:
     low_inclusive: bool
     high: float | None
     high_inclusive: bool
-    raw: str  # the range as read, its words as symbols (`80 .. 100` for `80 s/d 100 %`)
+    raw: str  # the range as read, its words as symbols and `s/d` for `to` (`> 80 s/d 100` for `Diatas 80 % sampai 100 %`)
     source: Source
     malformed: bool = False
 

@@ -62,7 +62,7 @@ def band(line: Line) -> Band | None:
     if m is None:
         return None
     label = " ".join(m.group("label").split())
-    raw = m.group("range")
+    raw = " ".join(m.group("range").replace("..", " s/d ").split())  # as an inspector reads it: `80 s/d 100`
     if m.group("n") is not None:
         op, n = m.group("op"), _number(m.group("n"))
         if op.startswith(">"):

@@ -267,7 +267,7 @@ TABLES: tuple[TableDef, ...] = (
             C("low_inclusive", "BOOLEAN", "the lower bound belongs to the band (`80 s/d 100`, not `> 80`)"),
             C("high", "DOUBLE", "upper bound of capaian (%); NULL: none (`> 100`)"),
             C("high_inclusive", "BOOLEAN", "the upper bound belongs to the band (`s/d 100`, not `< 100`)"),
-            C("raw", "VARCHAR", "the range as read, its words as symbols (`80 .. 100` for `80 s/d 100 %`)"),
+            C("raw", "VARCHAR", "the range as read, words as symbols, `s/d` for `to` (`> 80 s/d 100`: `Diatas 80 % sampai 100 %`)"),
             C("malformed", "BOOLEAN", "written so it says nothing exact (`80 > 100`), read as the report means it"),
             *_place("the band's line"),
         ),

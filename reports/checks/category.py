@@ -59,7 +59,7 @@ def _band(scales: tuple[Scale, ...], x: float, label: str) -> Band | None:
 
 
 def _range(b: Band) -> str:
-    return f"\u201c{b.label}\u201d ({b.raw.replace('..', 's/d')} %)"
+    return f"\u201c{b.label}\u201d ({b.raw} %)"
 
 
 def run(ctx: AuditContext) -> Iterator[Finding]:

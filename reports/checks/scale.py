@@ -61,7 +61,7 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
         if not found:
             continue
         first = scale.bands[0].source
-        bands = "; ".join(f"{b.raw.replace('..', 's/d')} % {b.label}" for b in scale.bands)
+        bands = "; ".join(f"{b.raw} % {b.label}" for b in scale.bands)
         yield finding(
             "scale-ill-formed", evidence=" / ".join(ctx.quote(b.source.line) for b in scale.bands), line=first.line, page=first.page,
             at=first, bands=bands, problems="; ".join(found),
