@@ -14,7 +14,8 @@ _CAPAIAN_WORD = re.compile(r"\bcapai(?:an)?\b", re.I)
 
 
 def by_content(header: Header, body: list[Line]) -> Header:
-    return _percent_of_units(_capaian_holding_realisasi(_realisasi_holding_capaian(header, body), body), body)
+    checked = _capaian_holding_realisasi(_realisasi_holding_capaian(header, body), body)
+    return _percent_of_reference(_percent_of_units(checked, body), body)
 
 
 def _realisasi_holding_capaian(header: Header, body: list[Line]) -> Header:
@@ -87,3 +88,40 @@ def _percent_of_units(header: Header, body: list[Line]) -> Header:
     for k in real:
         roles[k] = roles[k].replace("realisasi", "capaian")
     return replace(header, roles=tuple(roles))
+
+
+def _percent_of_reference(header: Header, body: list[Line]) -> Header:
+    """A column headed `Capaian …` whose figures are no percentages but a reference the row is
+    measured against, with an unnamed column beside it holding the realisasi as a percent of
+    that reference: `Realisasi 2016 | Capaian Kinerja dan Standar Nasional | Kontribusi …
+    Terhadap Nasional (%)`, `12.540.550 | 79.347.116 | 15,80` (`r18_distan` Tabel 7 p. 31). The
+    percent column is the capaian (its figures say so: realisasi / reference x 100, to the
+    figures printed), the reference no role of the row. Where no target stands beside them only."""
+    roles = list(header.roles)
+    if "capaian" not in roles or "realisasi" not in roles or "target" in roles:
+        return header
+    c, r = roles.index("capaian"), roles.index("realisasi")
+    for k, role in enumerate(roles):
+        if role == "ignore" and _ratio_of(body, r, c, k):
+            roles[c], roles[k] = "ignore", "capaian"
+            return replace(header, roles=tuple(roles))
+    return header
+
+
+def _ratio_of(body: list[Line], num: int, den: int, col: int) -> bool:
+    """Whether, on two rows or more and every row holding the three, column `col` is column `num`
+    as a percent of column `den` (`den` no percentage), to the decimals printed."""
+    hits = 0
+    for ln in body:
+        if len(ln.cells) <= max(num, den, col):
+            continue
+        a, b, v = (parse_value(ln.cells[k]) for k in (num, den, col))
+        if a.number is None or b.number is None or v.number is None:
+            continue
+        if b.kind == "percent" or b.number <= 0:
+            return False
+        step = 10.0 ** -(v.decimals or 0)
+        if abs(a.number / b.number * 100 - v.number) > step:
+            return False
+        hits += 1
+    return hits >= 2

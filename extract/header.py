@@ -412,7 +412,7 @@ def classify(
         last = max(i for i, r in enumerate(roles) if r == "group")
         roles[last] = "indicator" if _sasaran_summary(roles, paths[last]) else "activity"
     years = header_years(lines)
-    kind = _kind(roles, context, caption, " ".join(paths).lower())
+    kind = _kind(roles, context, caption, " ".join(paths).lower(), report_year)
     return Header(tuple(lines), tuple(roles), kind, tuple(years), tuple(paths))
 
 
@@ -424,17 +424,21 @@ def _sasaran_summary(roles: list[str], path: str) -> bool:
     return bool(re.search(r"\bsasaran\b", path, re.I)) and "capaian" in roles and not {"target", "realisasi", "budget"} & set(roles)
 
 
-def _kind(roles: list[str], context: str, caption: str | None, header_text: str) -> TableKind:
+def _kind(roles: list[str], context: str, caption: str | None, header_text: str, report_year: int | None = None) -> TableKind:
     has = set(roles)
     hist = {r.split(":")[1] for r in roles if r.startswith("hist:")}
     targets = sum(1 for r in roles if r.startswith("hist:target:"))
+    # a Renstra target of the report year itself is the plan's figure for this year: the table
+    # measures this year (`TARGET RENSTRA TAHUN 2016 | REALISASI | PENCAPAIAN`, r09_bplhd Tabel 3.1
+    # p. 16), unlike one of the plan's end (`Tahun 2018 Target`, r05_disperindag Tabel 3.4)
+    other_years = sum(1 for r in roles if r.startswith("hist:target:") and r != f"hist:target:{report_year}")
     if "indicator" not in has and "activity" not in has:
         return "other"
     if "indicator" not in has and "target" in has and ("capaian" in has or "realisasi" in has):
         return "kegiatan"
     if hist & {"realisasi", "capaian"}:
         return "multi_year"  # values of several years
-    if "target" not in has and targets and has & {"realisasi", "capaian"}:
+    if "target" not in has and other_years and has & {"realisasi", "capaian"}:
         return "multi_year"  # this year's realisasi against another year's (Renstra) target: `r05_disperindag` Tabel 3.4
     if len(has & {"target", "realisasi", "capaian"}) >= 2 or ("capaian" in has and "indicator" in has):
         # a capaian alone is still this year's measurement (an efficiency table beside the budget:

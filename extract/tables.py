@@ -162,6 +162,23 @@ def header_rows(region: list[Line]) -> int:
     return k
 
 
+def _over_column_numbers(region: list[Line]) -> int:
+    """A header closed by its row of column numbers (`(1) | (2) | … | (6)`) is every row above
+    it, whatever its words, when those rows hold no figure and name two columns: a header of
+    descriptive cells (`Kontribusi Jawa Barat Terhadap Nasional (%)`, `Peringkat Jawa Barat
+    dalam hal Produksi dengan Nasional`, `r18_distan` Tabel 7 p. 31) that the header vocabulary
+    alone does not cover. 0 where no such row closes the top of the region, and where the rows
+    above name no realisation (a measurement table's header always does)."""
+    at = next((r for r, ln in enumerate(region[1:_MAX_HEADER_ROWS], 1) if hdr.is_column_numbers(ln.cells)), None)
+    if at is None:
+        return 0
+    above = [c for ln in region[:at] for c in ln.cells if c.strip()]
+    named = _role_words(above)
+    if any(_value_like(c) for c in above) or len(named) < 2 or "realisasi" not in named:
+        return 0  # (a plan's form, `Program/Kegiatan | Lokasi | … | Pagu Indikatif`, measures nothing: r18 p. 67)
+    return at + 1
+
+
 def _year_run(cells: tuple[str, ...]) -> bool:
     """Three years or more side by side, each the next (`2013 | 2014 | … | 2018`): a header row
     naming a column per year (r16_disnak Tabels 2-3 pp. 14-15, whose header has no role word)."""
@@ -220,6 +237,7 @@ def _region(lines: list[Line], i: int, drafts: list[_Draft]) -> int:
         prev.body += body
         prev.region, prev.last_page = rid, page
         return j
+    k = k or _over_column_numbers(region)  # not where it carries a table on: its header is the table's
     if k:
         drafts.append(_Draft(i, region[:k], list(region[k:]), rid, page))
     return j

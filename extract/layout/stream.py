@@ -402,13 +402,30 @@ def split_bands(g: Grid, page_words: Callable[[], list[Word]], s: LayoutSettings
             # another part of the cell: the outcomes below an output and its target, r18_distan p. 65)
             parts = any(_LABEL.match(ch.text) for ln in lines[1:] for ch in ln)
             counted = any(_span(ch, xs)[0] > 0 and _NUMBERISH.match(ch.text) for ln in lines for ch in ln)
-            new_rows.append(rows if rows and (figures >= 3 or (counted and parts)) else [(top, bottom, [])])
+            cut = figures >= 3 or (counted and parts) or _numbered_rows(rows, xs)
+            new_rows.append(rows if rows and cut else [(top, bottom, [])])
     if all(len(x) == 1 and not x[0][2] for x in new_rows):
         return g
     return _rebuild(g, new_rows, slots)
 
 
 _NUMBERED = re.compile(r"^(?:\d{1,2}|[a-hA-H])[.)]\s+\S")
+
+
+def _numbered_rows(rows: list[tuple[float, float, list[list[Chunk]]]], xs: list[float]) -> bool:
+    """Two rows or more, each opening with its row number in the first column and figures on
+    that line: rows the producer told apart by shading alone, no rule between them (`2` / `3` in
+    one ruled band of zebra-shaded rows, `r09_bplhd` Tabel 3.1 p. 16)."""
+    opened = 0
+    for _, _, members in rows:
+        first = members[0]
+        numbered = _span(first[0], xs)[0] == 0 and bool(_ROW_NUMBER.match(first[0].text))
+        if not (numbered and any(_VALUE.match(ch.text) for ch in first[1:])):
+            return False
+        opened += 1
+    return opened >= 2
+
+
 _ROW_NUMBER = re.compile(r"^\d{1,3}\.?$")
 
 
