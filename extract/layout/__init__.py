@@ -38,7 +38,7 @@ def find_grids(
             # cells of their own wins
             bands = _bands(region)
             aligned = stream_grid(words(), region.bbox, bands, page, s) if bands else None
-            if aligned is not None and (g is None or _figures(aligned) > _figures(g) or aligned.n_cols >= g.n_cols + 2):
+            if aligned is not None and (g is None or _aligned_better(aligned, g, scanned)):
                 g = aligned
         if g is not None and g.method == "lattice":
             g = header_above(split_bands(g, words, s), words, s)
@@ -89,6 +89,17 @@ _FIGURE = re.compile(r"^(?:Rp\.?\s*)?[\d.,]+\s*(?:%|[A-Za-z/]+)?$|^(?:AA|A|BB|B|
 def _figures(g: Grid) -> int:
     """Cells holding one figure each."""
     return sum(1 for c in g.cells if c.colspan == 1 and _FIGURE.match(" ".join(c.text.split())))
+
+
+def _aligned_better(aligned: Grid, g: Grid, scanned: bool) -> bool:
+    """The aligned reading of a ruled region wins where it puts more figures in cells of their
+    own, or finds columns the rulings missed. A scan's lattice of four columns or more found its
+    walls (dashed ones too) and loses only to clearly more figures: two figures stacked in a cell
+    whose dotted rule was lost count as two in the aligned reading, whose columns a ragged OCR
+    edge splits (`r03_dpsda` p. 27)."""
+    if scanned and g.n_cols >= 4:
+        return _figures(aligned) > 1.2 * _figures(g)
+    return _figures(aligned) > _figures(g) or aligned.n_cols >= g.n_cols + 2
 
 
 def _few_columns(g: Grid | None, region: RuledRegion) -> bool:

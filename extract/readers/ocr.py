@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.errors import UnsupportedInput
+from extract.readers import ocr_rulings
 from extract.readers.pdf_lattice import Box, Item, Segment
 from extract.settings import ExtractSettings
 
@@ -103,19 +104,6 @@ def _skew(dark: Any, max_angle: float) -> float:
     return best
 
 
-def _segments(mask: Any, horizontal: bool, scale: float) -> list[Segment]:
-    import cv2
-
-    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-    out: list[Segment] = []
-    for x, y, w, h, _area in stats[1:n]:
-        if horizontal:
-            out.append(Segment(True, (y + h / 2) * scale, x * scale, (x + w) * scale))
-        else:
-            out.append(Segment(False, (x + w / 2) * scale, y * scale, (y + h) * scale))
-    return out
-
-
 def read_image(gray: Any, dpi: float, binary: str, settings: ExtractSettings) -> tuple[OcrPage, Any]:
     """OCR one page image (uint8 grayscale, white paper): the words and rulings, and the
     deskewed image with the rulings erased (for `read_cells`)."""
@@ -124,8 +112,8 @@ def read_image(gray: Any, dpi: float, binary: str, settings: ExtractSettings) ->
     h, w = img.shape
     page = OcrPage(
         words=tuple(_words(_tesseract(img, dpi, binary, settings), scale)),
-        horizontal=tuple(_segments(hl, True, scale)),
-        vertical=tuple(_segments(vl, False, scale)),
+        horizontal=tuple(ocr_rulings.segments(hl, True, scale)),
+        vertical=tuple(ocr_rulings.segments(vl, False, scale)),
         angle=angle,
         width=w * scale,
         height=h * scale,
@@ -151,15 +139,7 @@ def prepare(gray: Any, dpi: float, binary: str, settings: ExtractSettings) -> tu
     if angle:
         img = _rotate(img, angle, 255)
         _, dark = cv2.threshold(img, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    run = max(20, round(dpi * settings.ocr_min_ruling_inch))
-    vrun = max(8, round(dpi * settings.ocr_min_vertical_inch))
-    gap = max(3, round(dpi / 20))  # close breaks the JPEG and speckle left in a ruling
-    faint = _faint(img)
-    hl = cv2.morphologyEx(faint, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (run, 1)))
-    hl = _thin(cv2.morphologyEx(hl, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (gap, 1))), True, dpi)
-    vl = cv2.morphologyEx(faint, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, vrun)))
-    vl = _thin(cv2.morphologyEx(vl, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, gap))), False, dpi)
-    vl = _rulings_only(vl, hl, run, max(3, round(dpi / 60)))  # a wall touches its rules (a stem stops short)
+    hl, vl = ocr_rulings.find(img, dpi, settings)
     rulings = cv2.dilate(hl | vl, np.ones((3, 3), np.uint8))
     img[rulings > 0] = 255  # tesseract reads ruled cells badly: it sees the rules as glyphs
     return img, hl, vl, angle
@@ -199,74 +179,26 @@ def _turns(img: Any, dpi: float, binary: str, settings: ExtractSettings) -> int:
 
 def _uninvert(img: Any, dark: Any, dpi: float) -> Any:
     """White text on black cells (table headers printed white on black, `r03_dpsda`) inverted,
-    so tesseract reads them and the white gaps between the cells become rulings."""
+    so tesseract reads them and the white gaps between the cells become rulings. The blocks are
+    found by an opening thicker than any stroke, not as connected components: a black header
+    joined to the table's rulings is one component with the whole grid (`r03_dpsda` p. 27), and
+    the verticals joined to it were then dropped as one thick blob. Each block's outline is
+    drawn back as its cell's rulings."""
     import cv2
 
-    n, _labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    k = max(3, round(0.06 * dpi))
+    solid = cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    n, _labels, stats, _ = cv2.connectedComponentsWithStats(solid, connectivity=8)
     out = img
-    for k in range(1, n):
-        x, y, w, h, area = (int(v) for v in stats[k])
+    edge = max(1, round(dpi / 150))
+    for j in range(1, n):
+        x, y, w, h, area = (int(v) for v in stats[j])
         if w >= 0.4 * dpi and h >= 0.1 * dpi and area >= 0.55 * w * h:
             if out is img:
                 out = img.copy()
             out[y : y + h, x : x + w] = 255 - out[y : y + h, x : x + w]
+            cv2.rectangle(out, (x, y), (x + w - 1, y + h - 1), 0, edge)
     return out
-
-
-def _faint(img: Any) -> Any:
-    """Dark pixels for finding rulings, with a lighter threshold than the text's: a scanned
-    ruling is often a grey line that Otsu's threshold breaks up (`dev-pdfs/c_scanned`: 4-7 of
-    its 14-18 long rulings survive Otsu; all of them this)."""
-    import cv2
-    import numpy as np
-
-    otsu, dark = cv2.threshold(img, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    faint = (img < otsu + 0.65 * (255 - otsu)).astype(np.uint8)
-    # grey shading passes the light threshold as solid areas, which no ruling is: left out
-    solid = cv2.morphologyEx(faint, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (15, 15)))
-    return faint & ~(solid & ~dark)
-
-
-def _thin(mask: Any, horizontal: bool, dpi: float) -> Any:
-    """Only the thin runs are rulings: a grey-shaded cell passes the light threshold as a block."""
-    import cv2
-    import numpy as np
-
-    limit = max(3, round(dpi * 0.03))
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-    keep = [k for k in range(1, n) if (stats[k, 3] if horizontal else stats[k, 2]) <= limit]
-    return np.isin(labels, keep).astype(np.uint8)
-
-
-def _rulings_only(vl: Any, hl: Any, run: int, reach: int) -> Any:
-    """Vertical runs that are rulings: long ones, and short ones (a one-row table) that end on
-    horizontal rulings at both ends. A letter's stem (`l`, `d`) is neither, and must not be
-    erased from the text."""
-    import cv2
-    import numpy as np
-
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(vl, connectivity=8)
-    h, w = hl.shape
-
-    def on_ruling(x: int, y: int) -> bool:
-        return bool(hl[max(0, y - reach) : min(h, y + reach + 1), max(0, x - reach) : min(w, x + reach + 1)].any())
-
-    keep = [k for k in range(1, n) if stats[k, 3] >= run or (
-        on_ruling(int(stats[k, 0] + stats[k, 2] // 2), int(stats[k, 1]))
-        and on_ruling(int(stats[k, 0] + stats[k, 2] // 2), int(stats[k, 1] + stats[k, 3] - 1))
-    )]  # fmt: skip
-    # a short one must stand where another vertical stands in another row: a column edge repeats
-    # down the table, a glyph's stem in a tight row (touching both rules) does not
-    xs = {k: int(stats[k, 0] + stats[k, 2] // 2) for k in range(1, n)}
-    long = {k for k in range(1, n) if stats[k, 3] >= run}
-    near = 2 * reach
-    keep = [
-        k
-        for k in keep
-        if k in long
-        or any(j != k and abs(xs[j] - xs[k]) <= near and abs(int(stats[j, 1]) - int(stats[k, 1])) > near for j in (*keep, *long))
-    ]
-    return np.isin(labels, keep).astype(np.uint8)
 
 
 def _tesseract(img: Any, dpi: float, binary: str, settings: ExtractSettings) -> str:
