@@ -1,7 +1,8 @@
 """Ruling lines in a scanned page image, as masks: solid rulings by morphological opening with
-long thin kernels (what camelot's lattice does), then dashed and dotted ones (a light rule that
-a 100 dpi 1-bit copier scan breaks into dashes, `r03_dpsda` p. 27) as chains of short thin
-pieces that run from one ruling to another. OpenCV is imported lazily, as in `ocr`."""
+long thin kernels (what camelot's lattice does), then dashed ones (a light rule that a 100
+dpi 1-bit copier scan breaks into dashes, `r03_dpsda` p. 27) as chains of short thin pieces that
+run from one ruling to another. (A dotted rule of specks 0.2-0.7 inch apart, p. 27's last row, is
+not found: its specks are scanner noise's size.) OpenCV is imported lazily, as in `ocr`."""
 
 from __future__ import annotations
 
@@ -20,15 +21,41 @@ def find(img: Any, dpi: float, settings: ExtractSettings) -> tuple[Any, Any]:
     gap = max(3, round(dpi / 20))  # close breaks the JPEG and speckle left in a ruling
     reach = max(3, round(dpi / 60))
     faint = _faint(img)
-    hl = cv2.morphologyEx(faint, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (run, 1)))
-    hl = _thin(cv2.morphologyEx(hl, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (gap, 1))), True, dpi)
-    vl = cv2.morphologyEx(faint, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, vrun)))
-    vl = _thin(cv2.morphologyEx(vl, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, gap))), False, dpi)
+    hl = cv2.morphologyEx(faint, cv2.MORPH_OPEN, _line(run, True))
+    hl = _thin(cv2.morphologyEx(hl, cv2.MORPH_CLOSE, _line(gap, True)), True, dpi)
+    vl = cv2.morphologyEx(faint, cv2.MORPH_OPEN, _line(vrun, False))
+    vl = _thin(cv2.morphologyEx(vl, cv2.MORPH_CLOSE, _line(gap, False)), False, dpi)
     vl = _rulings_only(vl, hl, run, reach, dpi)  # a wall touches its rules (a stem stops short)
-    return _dashed(faint, hl, vl, dpi, run)
+    return _dashed(faint, hl, vl, dpi, run, reach)
+
+
+def _line(n: int, horizontal: bool) -> Any:
+    """A structuring element n pixels long, one thick, along the direction."""
+    import cv2
+
+    return cv2.getStructuringElement(cv2.MORPH_RECT, (n, 1) if horizontal else (1, n))
+
+
+def _limit(dpi: float) -> int:
+    """The thickest a ruling is: 0.03 inch."""
+    return max(3, round(dpi * 0.03))
+
+
+def _select(labels: Any, keep: list[int]) -> Any:
+    """The mask (uint8) of the chosen connected components."""
+    import numpy as np
+
+    return np.isin(labels, keep).astype(np.uint8)
+
+
+def _any(mask: Any, x0: int, x1: int, y0: int, y1: int) -> bool:
+    """Whether the mask has a pixel in the box (clipped to the image)."""
+    h, w = mask.shape
+    return bool(mask[max(0, y0) : min(h, y1), max(0, x0) : min(w, x1)].any())
 
 
 def segments(mask: Any, horizontal: bool, scale: float) -> list[Segment]:
+    """A ruling mask's lines as segments, in points (`scale` = 72 / dpi)."""
     import cv2
 
     n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
@@ -55,7 +82,7 @@ def _faint(img: Any) -> Any:
     return faint & ~(solid & ~dark)
 
 
-def _thin(mask: Any, horizontal: bool, dpi: float, again: bool = True) -> Any:
+def _thin(mask: Any, horizontal: bool, dpi: float) -> Any:
     """Only the thin runs are rulings: a grey-shaded cell passes the light threshold as a block.
     A thick run can also be a ruling with a letter's stem against it (a 100 dpi scan prints the
     `P` of `Prosentase` touching the column's wall, `r03_dpsda` p. 27): opened again with a run
@@ -63,20 +90,21 @@ def _thin(mask: Any, horizontal: bool, dpi: float, again: bool = True) -> Any:
     import cv2
     import numpy as np
 
-    limit = max(3, round(dpi * 0.03))
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-    across = 3 if horizontal else 2
-    keep = [k for k in range(1, n) if stats[k, across] <= limit]
-    out = np.isin(labels, keep).astype(np.uint8)
-    thick = (labels > 0) & ~out.astype(bool)
-    if not again or not thick.any():
+    out = _thin_runs(mask, horizontal, _limit(dpi))
+    thick = (mask > 0) & ~out.astype(bool)
+    if not thick.any():
         return out
-    run = round(dpi * 0.25)
-    shape = (run, 1) if horizontal else (1, run)
-    longer = cv2.morphologyEx(thick.astype(np.uint8), cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, shape))
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(longer, connectivity=8)
-    keep = [k for k in range(1, n) if stats[k, across] <= limit]
-    return out | np.isin(labels, keep).astype(np.uint8)
+    longer = cv2.morphologyEx(thick.astype(np.uint8), cv2.MORPH_OPEN, _line(round(dpi * 0.25), horizontal))
+    return out | _thin_runs(longer, horizontal, _limit(dpi))
+
+
+def _thin_runs(mask: Any, horizontal: bool, limit: int) -> Any:
+    """The connected runs of the mask at most `limit` pixels thick across the direction."""
+    import cv2
+
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    across = cv2.CC_STAT_HEIGHT if horizontal else cv2.CC_STAT_WIDTH
+    return _select(labels, [k for k in range(1, n) if stats[k, across] <= limit])
 
 
 def _rulings_only(vl: Any, hl: Any, run: int, reach: int, dpi: float) -> Any:
@@ -86,25 +114,19 @@ def _rulings_only(vl: Any, hl: Any, run: int, reach: int, dpi: float) -> Any:
     three wrapped lines, joined over the tight leading of a 100 dpi scan, `r03_dpsda` p. 27): a
     long run under an inch counts only where it meets a horizontal ruling at an end."""
     import cv2
-    import numpy as np
 
     n, labels, stats, _ = cv2.connectedComponentsWithStats(vl, connectivity=8)
-    h, w = hl.shape
 
-    def on_ruling(x: int, y: int) -> bool:
-        return bool(hl[max(0, y - reach) : min(h, y + reach + 1), max(0, x - reach) : min(w, x + reach + 1)].any())
+    def ends(k: int) -> tuple[bool, bool]:
+        """Whether the run's top and its bottom end on a horizontal ruling."""
+        x, top, bottom = int(stats[k, 0] + stats[k, 2] // 2), int(stats[k, 1]), int(stats[k, 1] + stats[k, 3] - 1)
+        return (
+            _any(hl, x - reach, x + reach + 1, top - reach, top + reach + 1),
+            _any(hl, x - reach, x + reach + 1, bottom - reach, bottom + reach + 1),
+        )
 
-    def meets(k: int) -> bool:
-        x = int(stats[k, 0] + stats[k, 2] // 2)
-        return on_ruling(x, int(stats[k, 1])) or on_ruling(x, int(stats[k, 1] + stats[k, 3] - 1))
-
-    long = {k for k in range(1, n) if stats[k, 3] >= dpi or (stats[k, 3] >= run and meets(k))}
-
-    def both(k: int) -> bool:
-        x = int(stats[k, 0] + stats[k, 2] // 2)
-        return on_ruling(x, int(stats[k, 1])) and on_ruling(x, int(stats[k, 1] + stats[k, 3] - 1))
-
-    keep = [k for k in range(1, n) if k in long or both(k)]
+    long = {k for k in range(1, n) if stats[k, 3] >= dpi or (stats[k, 3] >= run and any(ends(k)))}
+    keep = [k for k in range(1, n) if k in long or all(ends(k))]
     # a short one must stand where another vertical stands in another row: a column edge repeats
     # down the table, a glyph's stem in a tight row (touching both rules) does not
     xs = {k: int(stats[k, 0] + stats[k, 2] // 2) for k in range(1, n)}
@@ -115,27 +137,29 @@ def _rulings_only(vl: Any, hl: Any, run: int, reach: int, dpi: float) -> Any:
         if k in long
         or any(j != k and abs(xs[j] - xs[k]) <= near and abs(int(stats[j, 1]) - int(stats[k, 1])) > near for j in (*keep, *long))
     ]
-    return np.isin(labels, keep).astype(np.uint8)
+    return _select(labels, keep)
 
 
-def _dashed(faint: Any, hl: Any, vl: Any, dpi: float, run: int) -> tuple[Any, Any]:
+def _dashed(faint: Any, hl: Any, vl: Any, dpi: float, run: int, reach: int) -> tuple[Any, Any]:
     """The solid rulings with the dashed ones added. A dashed ruling is a chain of short thin
     pieces, most of its length inked, with clear paper beside it (a text line's flat letter
     tops chain too, but the letters' bodies lie beside them), that runs from one ruling to
-    another: a row's dashed rule between two walls, a dashed wall between two rules."""
-    bridge = max(8, round(dpi / 4))
+    another: a row's dashed rule between two walls, a dashed wall between two rules. A dashed
+    rule may end on a dashed wall and the wall on it (the right edge of `r03_dpsda` p. 27's last
+    rows), so each direction's ends are tested against the other's candidates too."""
     import cv2
     import numpy as np
 
+    if not vl.any():
+        # a dashed wall continues a solid one, and a dashed rule ends on a wall: none without walls
+        return hl, vl
+    bridge = max(8, round(dpi / 4))
     # the solid rulings are taken out first: a wall is as wide as a horizontal piece, and the
     # dashes touching it would join it into one tall blob; and a dashed rule is a new line, not
     # the speckled edge of a solid one (a 200 dpi JPEG scan's rules)
     rest = faint & (1 - cv2.dilate(hl | vl, np.ones((7, 7), np.uint8)))
     hd = _chains(rest, True, dpi, run, bridge)
-    vd = _chains(rest, False, dpi, run, bridge)
-    # a dashed rule may end on a dashed wall and the wall on it (the right edge of `r03_dpsda`
-    # p. 27's last rows): each direction's ends are tested against the other's candidates too
-    vd = _continuing(vd, vl, hl, max(3, round(dpi / 60)))
+    vd = _continuing(_chains(rest, False, dpi, run, bridge), vl, hl, reach)
     return hl | _ending_on(hd, vl | vd, hl, True, bridge), vl | _ending_on(vd, hl | hd, vl, False, bridge)
 
 
@@ -157,33 +181,27 @@ def _continuing(vd: Any, vl: Any, hl: Any, reach: int) -> Any:
         return bool(hl[y + 2 * reach : y + h - 2 * reach, max(0, x - reach) : x + w + reach].any())
 
     keep = [j for j in range(1, n) if cols[int(stats[j, 0] + stats[j, 2] // 2)] and not crossed(j)]
-    return np.isin(labels, keep).astype(np.uint8)
+    return _select(labels, keep)
 
 
 def _chains(faint: Any, horizontal: bool, dpi: float, run: int, bridge: int) -> Any:
     """Candidate dashed rulings, as a mask."""
     import cv2
-    import numpy as np
 
-    limit = max(3, round(dpi * 0.03))
-
-    def kernel(n: int) -> Any:
-        return cv2.getStructuringElement(cv2.MORPH_RECT, (n, 1) if horizontal else (1, n))
-
+    limit = _limit(dpi)
     # a dash is longer than a speck of scanner noise (2-5 px at 200 dpi, `tests/test_pdf` scans)
-    pieces = cv2.morphologyEx(faint, cv2.MORPH_OPEN, kernel(max(6, round(dpi / 40))))
-    pieces = _thin(pieces, horizontal, dpi, again=False)
-    chains = cv2.morphologyEx(cv2.morphologyEx(pieces, cv2.MORPH_CLOSE, kernel(bridge)), cv2.MORPH_OPEN, kernel(run))
+    pieces = _thin_runs(cv2.morphologyEx(faint, cv2.MORPH_OPEN, _line(max(6, round(dpi / 40)), horizontal)), horizontal, limit)
+    chains = cv2.morphologyEx(cv2.morphologyEx(pieces, cv2.MORPH_CLOSE, _line(bridge, horizontal)), cv2.MORPH_OPEN, _line(run, horizontal))
     n, labels, stats, _ = cv2.connectedComponentsWithStats(chains, connectivity=8)
     pad, skip = max(4, round(dpi / 40)), 2
+    p, f = (pieces, faint) if horizontal else (pieces.T, faint.T)  # read along a chain as along a row
     keep: list[int] = []
     for j in range(1, n):
         x, y, w, h = (int(v) for v in stats[j, :4])
         if not horizontal:
-            x, y, w, h = y, x, h, w  # read along the chain as if it were horizontal
+            x, y, w, h = y, x, h, w
         if h > limit + 2:
             continue
-        p, f = (pieces, faint) if horizontal else (pieces.T, faint.T)
         inked = p[y : y + h, x : x + w].any(axis=0)
         if inked.mean() < 0.3:
             continue
@@ -195,7 +213,7 @@ def _chains(faint: Any, horizontal: bool, dpi: float, run: int, bridge: int) -> 
         if any(b.mean() > 0.4 or (b & inked).sum() > 0.5 * inked.sum() for b in beside):
             continue
         keep.append(j)
-    return np.isin(labels, keep).astype(np.uint8)
+    return _select(labels, keep)
 
 
 def _ending_on(chains: Any, other: Any, same: Any, horizontal: bool, bridge: int) -> Any:
@@ -204,35 +222,25 @@ def _ending_on(chains: Any, other: Any, same: Any, horizontal: bool, bridge: int
     reach a ruling of the other direction (within a dash gap) or go on as a solid ruling in
     line with them (a row's rule solid under the first columns and dashed after, p. 27)."""
     import cv2
-    import numpy as np
 
-    shape = (2 * bridge, 1) if horizontal else (1, 2 * bridge)
-    joined = cv2.morphologyEx(chains, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, shape))
+    joined = cv2.morphologyEx(chains, cv2.MORPH_CLOSE, _line(2 * bridge, horizontal))
     n, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
-    H, W = other.shape
     half = bridge // 2
-
-    def hit(x0: int, x1: int, y0: int, y1: int) -> bool:
-        return bool(other[max(0, y0) : min(H, y1), max(0, x0) : min(W, x1)].any())
-
-    def goes_on(x0: int, x1: int, y0: int, y1: int) -> bool:
-        return bool(same[max(0, y0) : min(H, y1), max(0, x0) : min(W, x1)].any())
-
     ok = []
     for j in range(1, n):
         x, y, w, h = (int(v) for v in stats[j, :4])
         if horizontal:
             yc = y + h // 2
             ends = all(
-                hit(a, b, yc - half, yc + half + 1) or goes_on(a, b, y - 2, y + h + 2)
+                _any(other, a, b, yc - half, yc + half + 1) or _any(same, a, b, y - 2, y + h + 2)
                 for a, b in ((x - bridge, x + half), (x + w - half, x + w + bridge))
             )
         else:
             xc = x + w // 2
             ends = all(
-                hit(xc - half, xc + half + 1, a, b) or goes_on(x - 2, x + w + 2, a, b)
+                _any(other, xc - half, xc + half + 1, a, b) or _any(same, x - 2, x + w + 2, a, b)
                 for a, b in ((y - bridge, y + half), (y + h - half, y + h + bridge))
             )
         if ends:
             ok.append(j)
-    return np.isin(labels, ok).astype(np.uint8)
+    return _select(labels, ok)
