@@ -49,6 +49,7 @@ KINDS: dict[str, frozenset[str]] = {
     "foreign-satker": frozenset({"other_office", "satker_name"}),
     "period-mismatch": frozenset({"wrong_year", "wrong_period", "header", "title"}),
     "indicator-figures-differ": frozenset({"same_indicator_different_figures", "capaian", "narrative"}),
+    "change-mismatch": frozenset({"capaian", "arithmetic", "average"}),
     "table-total-mismatch": frozenset({"anggaran", "capaian", "average", "arithmetic", "count"}),
     "category-scale-mismatch": frozenset({"kategori", "kategori_scale", "capaian"}),
     "scale-ill-formed": frozenset({"scale", "kategori_scale"}),

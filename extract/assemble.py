@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from extract.header import Header, header_like
 from extract.model import HistoryValue, Line, Row, Source, Value
 from extract.noise import junk, span_text, stamp, tidy, unknown
-from extract.values import parse_value
+from extract.values import parse_change, parse_value
 from extract.vocabulary import GROUP_START, INDICATOR_START, OUTLINE
 
 _NUMBER = re.compile(r"^\d{1,3}\s*\.?$")
@@ -339,7 +339,7 @@ def _finish(header: Header, d: _Draft, seqs: tuple[int, int], headings: list[str
         role = roles[c]
         if role.startswith("hist:"):
             _, kind, year = role.split(":")
-            value = _confident(parse_value(raw), d, c, low)
+            value = _confident((parse_change if kind == "change" else parse_value)(raw), d, c, low)
             history.append(HistoryValue(int(year) if year else None, kind, value))  # type: ignore[arg-type]
         elif role not in values:
             values[role] = _confident(parse_value(raw), d, c, low)

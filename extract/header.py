@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from extract.model import TableKind
-from extract.vocabulary import HEADER_WORDS, KEY_WORDS, KIND_TITLES, ROLE_PATTERNS
+from extract.vocabulary import HEADER_WORDS, INDICATOR_LEVELS, KEY_WORDS, KIND_TITLES, LEVEL_NAMES, ROLE_PATTERNS
 
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _COLNUM = re.compile(r"^\(\d+\)$")
@@ -62,9 +62,13 @@ def header_like(cell: str, share: float = 1.0) -> bool:
     """A header cell: short, made of header words (all of them, or `share` of them)."""
     c = cell.strip()
     ws = words(c)
-    if len(c) > 60 or not ws:
-        return not ws
+    if not ws:
+        return True
     known = sum(1 for w in ws if _header_word(w))
+    if len(c) > 60:
+        # a long cell is a header's only where every word is a header word (`Indikator Kinerja
+        # Sasaran Strategis dan Indikator Kinerja Program`, r19_disbun Tabel 2.2 p. 18)
+        return len(c) <= 90 and known == len(ws)
     # a word the producer broke to fit a narrow cell (`PENILAI AN`, `REALISA SI`, r02 p. 36)
     return known >= share * len(ws) or (len(ws) <= 3 and _header_word("".join(ws))) or _percent_column(ws)
 
@@ -199,7 +203,9 @@ def role_of(path: str) -> tuple[str, int | None]:
         if re.search(r"\b(?:program|kegiatan)\b", upper):
             return "activity", year
     if _CHANGE.search(text.split(" / ")[-1]):
-        return "ignore", year  # a change between two columns (`% Pening katan`, r16_disnak Tabel 7): no value of the row
+        # the change from last year (`% Pening katan`, r16_disnak Tabel 7; `Percepatan /
+        # Perlambatan`, r29_dishub Tabel 3.3): kept as the row's, the audit recomputes it
+        return "change", year
     for role, pattern in ROLE_PATTERNS:
         if role in VALUE_ROLES:
             value = _value_role(text)
@@ -217,7 +223,7 @@ def role_of(path: str) -> tuple[str, int | None]:
     return "ignore", year
 
 
-_CHANGE = re.compile(r"^%\s*(?:pening\s?katan|kenaikan|penurunan)\b")
+_CHANGE = re.compile(r"^%\s*(?:pening\s?katan|kenaikan|penurunan)\b|\b(?:percepatan|perlambatan)\b")
 
 
 def _ocr_words(text: str) -> str:
@@ -294,6 +300,45 @@ def _uraian_over_indicators(found: list[tuple[str, int | None]], paths: list[str
     return [("group", y) if k == names[0] else (r, y) for k, (r, y) in enumerate(found)]
 
 
+def _coarser_indicators(found: list[tuple[str, int | None]], paths: list[str]) -> list[tuple[str, int | None]]:
+    """Indicator columns of two planning levels before the values (`Indikator Sasaran Strategis |
+    Indikator Kinerja Program (Outcome) | Target`, r19_disbun Tabel 2.3 p. 19): the values are the
+    level's nearest them, each coarser indicator's cell stands over its rows as their group. An
+    indicator column after the values is another level's with its own (`Indikator Kinerja Sasaran |
+    Target … | Program/Kegiatan | Indikator Kegiatan | Target Kegiatan`, r09_bplhd Tabel 4.1 p. 39)."""
+    first_value = next((k for k, (r, _) in enumerate(found) if r in VALUE_ROLES), len(found))
+    names = [k for k, (r, _) in enumerate(found) if r == "indicator" and k < min(len(paths), first_value)]
+    named = {k: _level(paths[k]) for k in names}
+    levels = {k: v for k, v in named.items() if v is not None}
+    if len(names) < 2 or len(levels) < len(names) or len({found[k][1] for k in names}) > 1:
+        return found  # one level, a column of no level named, or an indicator column per year (`_resolve`)
+    nearest = names[-1]
+    if levels[nearest] != max(levels.values()):
+        return found
+    coarse = {k for k in names if levels[k] < levels[nearest]}
+    return [("group", y) if k in coarse else (r, y) for k, (r, y) in enumerate(found)]
+
+
+def indicator_level(header: Header) -> str | None:
+    """The planning level whose indicators a table's rows are, where its indicator column's header
+    names one (`Indikator Kinerja Kegiatan (Output)` -> `kegiatan`, r19_disbun Tabel 2.4 p. 25)."""
+    if "indicator" not in header.roles or header.roles.index("indicator") >= len(header.paths):
+        return None
+    level = _level(header.paths[header.roles.index("indicator")])
+    return None if level is None else LEVEL_NAMES[level]
+
+
+def _level(path: str) -> int | None:
+    """The planning level an `Indikator …` header names (`Indikator Kinerja Program` -> 2); none
+    where it names two (`Indikator Kinerja Sasaran Strategis dan Indikator Kinerja Program`, the
+    IKU of the PK, r19_disbun Tabel 2.2 p. 18)."""
+    text = path.lower()
+    if not re.search(r"\bindikator\b|\bindicator\b", text):
+        return None
+    hits = {level for level, p in INDICATOR_LEVELS if p.search(text)}
+    return hits.pop() if len(hits) == 1 else None
+
+
 def _bare_years(found: list[tuple[str, int | None]], report_year: int | None) -> list[tuple[str, int | None]]:
     """Columns headed by a year alone hold that year's realisation; where such years run past
     the report year, no year of them can be realised yet: they are a plan's targets, each year's
@@ -321,7 +366,7 @@ def _resolve(found: list[tuple[str, int | None]], paths: list[str], report_year:
         found = [(r, current - 1) if p and r in VALUE_ROLES and y is None else (r, y) for (r, y), p in zip(found, past, strict=False)]
     plain_capaian = any(r == "capaian" and not t and y in (None, current) for (r, y), t in zip(found, term, strict=False))
     _capaian_as_realisasi(found, term, current)
-    found = _uraian_over_indicators(found, paths)
+    found = _coarser_indicators(_uraian_over_indicators(found, paths), paths)
     names = [k for k, (r, _) in enumerate(found) if r == "indicator"]
     if len(names) >= 2 and any(found[k][1] == current for k in names):
         # an indicator column per year (`Tahun 2015 / Indikator` … `Tahun 2016 / Indikator`,
@@ -337,6 +382,9 @@ def _resolve(found: list[tuple[str, int | None]], paths: list[str], report_year:
             role = "capaian"
         if role == "target" and term[k]:
             roles.append(f"hist:target:{year or ''}")
+            continue
+        if role == "change":
+            roles.append(f"hist:change:{current or ''}")  # this year's change from the last
             continue
         if role == "capaian" and (term[k] or (year is not None and current is not None and year > current)):
             # this year's capaian against a later (Renstra) target: `Capaian terhadap Renstra 2018`

@@ -96,7 +96,7 @@ class HistoryValue:
     """A value of a multi-year row for a year other than the report's (as printed)."""
 
     year: int | None
-    kind: Literal["realisasi", "target", "capaian"]
+    kind: Literal["realisasi", "target", "capaian", "change"]  # change: from the year before, as printed
     value: Value
 
 
@@ -111,6 +111,7 @@ class Table:
     rows: tuple[Row, ...] = ()
     end_line: int = 0
     paths: tuple[str, ...] = ()  # per column, the header cells over it top-down (`Tahun 2016 / Target`)
+    level: str | None = None  # the planning level its indicator column names (`sasaran`, `program`, `kegiatan`)
 
 
 @dataclass(frozen=True)

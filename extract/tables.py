@@ -99,10 +99,12 @@ def _finish(d: _Draft, lines: list[Line], seq: int, year: int | None, vocab: Cou
         # (real-excerpts/02: `… tanpa konflik` ends the excerpt), no row of the report's
         rows = rows[:-1]
     end = d.body[-1].source.line if d.body else src.line
-    return Table(seq, header.kind, tuple(" | ".join(h) for h in head), header.roles, caption, src, tuple(rows), end, header.paths)
+    head_text = tuple(" | ".join(h) for h in head)
+    return Table(seq, header.kind, head_text, header.roles, caption, src, tuple(rows), end, header.paths, hdr.indicator_level(header))
 
 
-_SUB_NUMBER = re.compile(r"^(?:\d{1,2}|[a-zA-Z])?[.)]?$")
+#: a sub-number cell: `1`, `a.`, or an outline number (`1.1.1`, `1,1.4`, `2,4,3` as r19_disbun p. 19 prints them)
+_SUB_NUMBER = re.compile(r"^(?:\d{1,2}(?:[.,]\d{1,2}){0,3}|[a-zA-Z])?[.)]?$")
 
 
 def _name_column(header: hdr.Header, body: list[Line]) -> hdr.Header:

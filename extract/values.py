@@ -93,6 +93,22 @@ def unit_of(word: str) -> str:
     return UNITS.get(word.lower().rstrip("."), word)
 
 
+_BRACKETED = re.compile(r"^\(\s*([^()]*\d[^()]*?)\s*\)$")
+
+
+def parse_change(raw: str) -> Value:
+    """A change from last year as a column of changes prints it: a fall in brackets, as
+    accountants write it (`(37,13)` is -37,13: `r02_dinkes` p. 80 `PERCEPATAN (PERLAMBATAN)`)."""
+    value = parse_value(raw)
+    m = _BRACKETED.match(clean(raw))
+    if value.kind != "text" or m is None:
+        return value
+    inner = parse_value(m.group(1))
+    if inner.number is None or inner.number < 0:
+        return value
+    return replace(inner, raw=raw, number=-inner.number, note="angka dalam kurung dibaca negatif (perlambatan)")
+
+
 def parse_value(raw: str) -> Value:
     """Parse one cell. Never raises: what is not a value comes back as kind `text`."""
     s = clean(raw)

@@ -61,6 +61,17 @@ ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
+#: The planning levels an indicator column may name, coarse to fine (a PK of three levels:
+#: `Sasaran Strategis | Indikator Sasaran Strategis | Indikator Kinerja Program (Outcome)`,
+#: r19_disbun Tabel 2.3 p. 19)
+LEVEL_NAMES = ("tujuan", "sasaran", "program", "kegiatan")
+INDICATOR_LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (0, re.compile(r"\b(?:tujuan|misi)\b")),
+    (1, re.compile(r"\bsasaran\b")),
+    (2, re.compile(r"\b(?:program|outcome)\b")),
+    (3, re.compile(r"\b(?:kegiatan|output)\b")),
+)
+
 #: Words a header cell may hold besides the role words (a header row has no other text); `yo` is `%`
 #: as tesseract reads it (`Kinerja Yo`).
 HEADER_WORDS = frozenset(

@@ -77,6 +77,11 @@ CODES: dict[str, Code] = {
             "satu indikator hanya punya satu angka {what} untuk tahun laporan.",
         ),
         Code(
+            "change-mismatch", "error", "Perubahan dari tahun lalu tidak sesuai hitungan",
+            "Indikator \u201c{indicator}\u201d: perubahan dari tahun sebelumnya tertulis {stated}, tetapi {formula} = {computed} "
+            "(rumus yang dipakai baris lain tabel ini).",
+        ),
+        Code(
             "category-scale-mismatch", "error", "Kategori capaian tidak sesuai skala laporan",
             "Capaian {stated} diberi kategori \u201c{category}\u201d, padahal skala penilaian laporan sendiri ({scale_at}) "
             "menempatkan {stated} pada kategori {expected}.",

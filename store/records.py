@@ -174,6 +174,7 @@ def records(report: NormalizedReport) -> dict[str, list[Record]]:
             "caption": t.caption,
             "header": "\n".join(t.header),
             "roles": " | ".join(t.roles),
+            "level": t.level,
             "line": t.source.line,
             "end_line": t.end_line,
             "page": t.source.page,

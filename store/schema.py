@@ -41,7 +41,8 @@ def _value(p: str, what: str) -> tuple[Column, ...]:
 #: The layout of the stored evidence the audit reads; a report stored with an older one (NULL:
 #: before versions were kept) lacks it and is read again by the next ingest of its file.
 #: 2: typed cells, satker mentions, sentences and capaian scales stored (`cells`, `mentions`, `sentences`, `scale_bands`).
-SCHEMA_VERSION = 2
+#: 3: each table's planning level (`tables.level`): the PK checks leave out a program's or kegiatan's PK.
+SCHEMA_VERSION = 3
 
 _BBOX_DOC = "box on its page, `x0,top,x1,bottom` in points from the top-left (PDFs)"
 
@@ -182,6 +183,7 @@ TABLES: tuple[TableDef, ...] = (
             C("caption", "VARCHAR", "the short paragraph above the table (`Tabel 3.2 Pengukuran Kinerja`)"),
             C("header", "VARCHAR", "header lines as printed, cells joined by ` | `, lines by newline"),
             C("roles", "VARCHAR", "the role given to each column (`no`, `indicator`, `target`, `hist:realisasi:2023`, …)"),
+            C("level", "VARCHAR", "the planning level its indicator column's header names (`sasaran`, `program`, `kegiatan`), if any"),
             C("line", "INTEGER", "first header line"),
             C("end_line", "INTEGER", "last line of the table body"),
             C("page", "INTEGER", "page of the header, when known"),

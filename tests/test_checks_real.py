@@ -95,9 +95,12 @@ def test_a_short_label_is_one_indicator_only_under_the_same_parent() -> None:
 
 
 def test_capaian_are_left_to_capaian_mismatch() -> None:
-    # a capaian-only table may measure against the Renstra's target (r29 p. 5)
+    # a capaian-only table headed with the Renstra's target measures against it (r29 p. 5)
     rows = [row("pengukuran", 1, 1, NAME, "90%", "90%", "100%"), row("multi_year", 2, 1, NAME, None, None, "112,5%")]
-    assert not list(figures.run(ctx(rows)))
+    renstra = {"table_seq": 2, "kind": "multi_year", "line": 200, "end_line": 210, "header": "Indikator | Capaian Terhadap Renstra 2018"}
+    assert not list(figures.run(typed(replace(ctx(rows), tables=(renstra,)))))
+    # headed plainly, it states this year's capaian: another figure than the measured table's
+    assert [f.cells for f in figures.run(ctx(rows))] == [("capaian",)]
     # under the same target and realisasi, the wrong capaian is one capaian-mismatch finding
     rows[1] = row("pengukuran", 2, 1, NAME, "90%", "90%", "112,5%")
     assert not list(figures.run(ctx(rows)))

@@ -120,3 +120,15 @@ def test_a_column_that_is_no_percent_of_the_reference_is_left_alone() -> None:
     assert by_content(header, off).roles == header.roles
     rounded = [_line(*ln.cells[:4], "15,8", ln.cells[5], n=ln.source.line) for ln in _T7_BODY[:1]]
     assert by_content(header, rounded).roles == header.roles  # one row proves nothing
+
+
+def test_a_percent_of_the_reference_despite_the_reports_slips() -> None:
+    # r19_disbun Tabel 3.4 p. 52: seven of nine rows are realisasi / national x 100; one reference
+    # is negative (`-0,103`, its ratio printed `70,07`): a slip of the report, not of the column
+    header = classify([ln.cells for ln in _T7_HEAD[:1]], 6, "", 2016)
+    rows = [("2,23", "2,2", "101,36"), ("2,25", "2,35", "95,74"), ("13,22", "-0,103", "70,07"), ("2,20", "3,9", "56,41")]
+    body = [_line("", f"Indikator {k}", r, b, v, "", n=3 + k) for k, (r, b, v) in enumerate(rows)]
+    assert by_content(header, body).roles[3:5] == ("ignore", "capaian")
+    # two slips in four rows: no longer the column's rule
+    slips = [*body[:2], *(_line("", "x", "13,22", "-0,103", "70,07", "", n=9 + k) for k in range(2))]
+    assert by_content(header, slips).roles == header.roles

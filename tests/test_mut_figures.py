@@ -134,3 +134,46 @@ def test_a_realisation_to_date_is_no_years_figure() -> None:
     assert list(figures.run(context(rows, tables=tables))) == []
     tables[1] = table(2, "multi_year", 200, 210, header="Indikator Kinerja | Realisasi 2016 | Target Renstra 2014-2018")
     assert len(list(figures.run(context(rows, tables=tables)))) == 1
+
+
+EFFICIENCY = "No | Indikator | % Capaian Kinerja | % Penyerapan Anggaran"
+
+
+def _alone(capaian: str, header: str = EFFICIENCY) -> tuple[list[MRow], list[dict[str, object]]]:
+    measured = [row("pengukuran", 1, 1, NAME, "70", "71,14", "101,63"), row("multi_year", 2, 1, NAME, "70", "71,14", "101,63")]
+    return [*measured, row("pengukuran", 3, 1, NAME, None, None, capaian)], [
+        {"table_seq": 3, "kind": "pengukuran", "header": header, "line": 300, "page": 3, "end_line": 310}
+    ]
+
+
+def test_a_capaian_printed_alone_against_the_measured_tables() -> None:
+    # r22_disperkim Tabel III.4 p. 46: `100,2` where Tabel III.2/III.3 give 101,63 (71,14 / 70)
+    rows, tables = _alone("100,2")
+    (f,) = figures.run(context(rows, tables=tables))
+    assert (f.check_id, f.table_seq, f.cells) == ("indicator-figures-differ", 3, ("capaian",))
+    assert "capaian tertulis 100,2" in f.message and "101,63" in f.message
+
+
+@pytest.mark.parametrize(
+    ("capaian", "header"),
+    [
+        ("101,6", "No | Indikator | % Capaian Kinerja"),  # the same figure at fewer decimals
+        ("65,70", "No | Indikator | Capaian Terhadap Renstra 2018"),  # another yardstick (r29 p. 5)
+        ("56,41", "No | Indikator | Realisasi 2016 Thdp Capaian kinerja Nasional"),  # r19 p. 52
+    ],
+)
+def test_a_capaian_alone_that_agrees_or_measures_something_else(capaian: str, header: str) -> None:
+    rows, tables = _alone(capaian, header)
+    assert not list(figures.run(context(rows, tables=tables)))
+
+
+def test_a_capaian_alone_is_not_held_to_tables_that_disagree() -> None:
+    rows, tables = _alone("100,2")
+    rows[1] = replace(rows[1], capaian=parse_value("99,00"))  # capaian-mismatch's business
+    assert not list(figures.run(context(rows, tables=tables)))
+
+
+def test_a_capaian_beside_its_own_target_is_capaian_mismatchs() -> None:
+    rows, tables = _alone("100,2")
+    rows[2] = replace(rows[2], target=parse_value("70"), realisasi=parse_value("71,14"))
+    assert not list(figures.run(context(rows, tables=tables)))

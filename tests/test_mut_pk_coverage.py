@@ -60,3 +60,22 @@ def test_ids_decide_where_a_row_has_one() -> None:
 def test_nothing_to_compare_without_both_tables() -> None:
     assert not ids([row("perjanjian", 1, 1, NAME, "90", None, None)])
     assert not ids([row("pengukuran", 1, 1, NAME, "90", "90", None)])
+
+
+def _levels(pk_level: str | None, measured_level: str | None) -> list[tuple[str, int]]:
+    rows = [row("perjanjian", 1, 1, NAME, "90%", None, None), row("pengukuran", 2, 1, "Indeks kepuasan layanan", "80", "80", None)]
+    tables = [
+        {"table_seq": 1, "kind": "perjanjian", "level": pk_level, "line": 100, "end_line": 110},
+        {"table_seq": 2, "kind": "pengukuran", "level": measured_level, "line": 200, "end_line": 210},
+    ]
+    return [(f.check_id, f.table_seq or 0) for f in pk_coverage.run(context(rows, tables=tables))]
+
+
+def test_a_pk_of_a_lower_level_answers_to_no_iku_table() -> None:
+    # r19_disbun Tabel 2.4 pp. 25-36: 130 kegiatan outputs promised, measured in no IKU table;
+    # with no PK of the IKU's level read, nothing is said of the IKU either (as without any PK)
+    assert _levels("kegiatan", None) == []
+    assert _levels("program", "sasaran") == []
+    # the same level on both sides, or a PK of the sasaran: compared as before
+    assert _levels("kegiatan", "kegiatan") == [("pk-indicator-missing", 1), ("indicator-not-in-pk", 2)]
+    assert _levels("sasaran", None) == [("pk-indicator-missing", 1), ("indicator-not-in-pk", 2)]

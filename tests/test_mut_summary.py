@@ -48,6 +48,20 @@ def test_counts_that_agree_or_are_not_the_reports(text: str, tables: int) -> Non
     assert not found(text, measured("100", "100", "100", tables=tables))
 
 
+def test_counts_of_a_lower_level_are_not_the_iku() -> None:
+    # r19_disbun p. 9: the Renstra's sasaran, program and kegiatan indicators counted in one sentence
+    text = (
+        "Dalam Renstra telah ditetapkan 7 (tujuh) sasaran strategis dengan 3 (tiga) Indikator Sasaran Strategis "
+        "(Benefit) dan 45 (empat puluh lima) Indikator Sasaran Program (Outcome), serta 105 (seratus lima) "
+        "Indikator Sasaran Kegiatan (Output)."
+    )
+    assert not found(text, measured("100", "100", "100"))
+    # the level named after the count is what is counted: a wrong count of the sasaran's indicators still fires
+    wrong = text.replace("3 (tiga) Indikator Sasaran Strategis", "4 (empat) Indikator Sasaran Strategis")
+    (f,) = found(wrong, measured("100", "100", "100"))
+    assert f.message.startswith("Narasi menyatakan 4 (empat) Indikator")
+
+
 def test_ditetapkan_speaks_of_the_iku_too() -> None:
     assert len(found("Telah ditetapkan 4 (empat) indikator", measured("100", "100", "100"))) == 1
 

@@ -31,10 +31,13 @@ def test_a_percent_sign_over_a_broken_word_is_a_header_cell() -> None:
     assert is_header_start(_T7[0])
 
 
-def test_a_change_column_has_no_role() -> None:
-    assert role_of("% Pening katan") == ("ignore", None)
-    assert role_of("% kenaikan 2015-2016")[0] == "ignore"
+def test_a_change_column_is_the_change_from_last_year() -> None:
+    assert role_of("% Pening katan") == ("change", None)
+    assert role_of("% kenaikan 2015-2016")[0] == "change"
+    assert role_of("Percepatan / Perlambatan")[0] == "change"  # r29_dishub Tabel 3.3 p. 4
+    assert role_of("Percepatan (Perlambata n) %")[0] == "change"  # r01_bappeda Tabel 3.4 p. 31
     assert role_of("% Capaian")[0] == "capaian"  # a percent column of the capaian keeps its role
+    assert role_of("Persentase Penurunan")[0] == "capaian"  # a name's word, not a change column
 
 
 # --- columns.py ----------------------------------------------------------------------------------
@@ -42,12 +45,12 @@ def test_a_change_column_has_no_role() -> None:
 
 def test_realisasi_in_percent_of_tonnes_is_the_capaian() -> None:
     header = classify(list(_T7), 7, "", 2016, [(1, 1, 1, 1, 2, 0, 1), ()])
-    assert header.roles[4:] == ("hist:realisasi:2015", "realisasi", "ignore")
+    assert header.roles[4:] == ("hist:realisasi:2015", "realisasi", "hist:change:2016")
     body = [
         _line("", "", "- Daging", "Ton", "91,80", "129,18", "37,38"),
         _line("", "", "- Sapi Potong", "Ekor", "95,10", "88,13", "-6,97", n=2),
     ]
-    assert by_content(header, body).roles[4:] == ("hist:capaian:2015", "capaian", "ignore")
+    assert by_content(header, body).roles[4:] == ("hist:capaian:2015", "capaian", "hist:change:2016")
 
 
 def test_realisasi_in_percent_of_percent_indicators_stays_realisasi() -> None:
@@ -56,7 +59,7 @@ def test_realisasi_in_percent_of_percent_indicators_stays_realisasi() -> None:
         _line("", "", "Persentase desa", "%", "45,10", "50,20", "5,10"),
         _line("", "", "Persentase kota", "%", "60,00", "61,00", "1", n=2),
     ]
-    assert by_content(header, body).roles[4:] == ("hist:realisasi:2015", "realisasi", "ignore")
+    assert by_content(header, body).roles[4:] == ("hist:realisasi:2015", "realisasi", "hist:change:2016")
 
 
 # --- pdf_lattice.py ------------------------------------------------------------------------------

@@ -43,6 +43,60 @@ def test_indicator_header_over_a_number_column_takes_the_names() -> None:
     ]
 
 
+def test_indicators_of_two_levels_the_finer_is_the_row() -> None:
+    # r19_disbun Tabel 2.3 p. 19: the target is the program outcome's; the sasaran's indicator
+    # stands over its rows, and the outcome's outline number (`1,1.4` as printed) is a sub-number
+    lines = _region(
+        [
+            ("No", "Sasaran Strategis", "Indikator Sasaran Strategis", "Indikator Kinerja Program (Outcome)", "", "Target 2016"),
+            ("1.", "Meningkatnya Produksi", "1.1. Prosentase Peningkatan Produksi", "1.1.1", "Jumlah Produksi Komoditas (Ton)", "379.860"),
+            ("", "", "", "1,1.4", "Jumlah Juknis/pedoman (dok)", "3"),
+            ("", "", "1.2. Prosentase Peningkatan Produktivitas", "1.2.1.", "Tingkat Capaian Target Produktivitas (%)", "100"),
+        ],
+        spans=(1, 1, 1, 2, 0, 1),
+    )
+    [table] = find_tables(lines, 2016, ExtractSettings())
+    assert table.roles[2:5] == ("group", "ignore", "indicator") and table.level == "program"
+    assert [(r.indicator, r.target and r.target.raw) for r in table.rows] == [
+        ("Jumlah Produksi Komoditas (Ton)", "379.860"),
+        ("Jumlah Juknis/pedoman (dok)", "3"),
+        ("Tingkat Capaian Target Produktivitas (%)", "100"),
+    ]
+
+
+def test_a_long_header_cell_of_header_words_alone() -> None:
+    # r19_disbun Tabel 2.2 p. 18: 65 characters, every word a header word; a long name is no header
+    assert header_like("Indikator Kinerja Sasaran Strategis dan Indikator Kinerja Program")
+    assert not header_like("Prosentase Peningkatan Produksi Rata-Rata Komoditas Strategis Perkebunan")
+    assert not header_like("Indikator Kinerja Sasaran Strategis dan Indikator Kinerja Program dan Kegiatan Tahun 2016 s/d 2018")
+
+
+def test_a_pk_of_the_iku_names_two_levels_and_is_of_none() -> None:
+    lines = _region(
+        [
+            ("No", "Sasaran Strategis", "Indikator Kinerja Sasaran Strategis dan Indikator Kinerja Program", "Target"),
+            ("1", "2", "3", "4"),
+            ("1.", "Meningkatnya Produksi", "1) Prosentase Peningkatan Produksi (%)", "2,3"),
+        ]
+    )
+    [table] = find_tables(lines, 2016, ExtractSettings())
+    assert (table.kind, table.level) == ("perjanjian", None)
+    assert [(r.indicator, r.target and r.target.raw) for r in table.rows] == [("1) Prosentase Peningkatan Produksi (%)", "2,3")]
+
+
+def test_an_indicator_column_after_the_values_is_another_levels() -> None:
+    # r09_bplhd Tabel 4.1 p. 39: the sasaran's target stands before the kegiatan and its indicator
+    lines = _region(
+        [
+            ("No", "Indikator Kinerja Sasaran", "Target Kinerja sasaran", "Program/Kegiatan", "Indikator Kegiatan", "Target Kegiatan"),
+            ("1", "Indeks Kualitas Udara", "60", "Pengendalian Pencemaran", "Jumlah lokasi terpantau", "63"),
+        ]
+    )
+    [table] = find_tables(lines, 2016, ExtractSettings())
+    assert table.roles[1] == "indicator" and table.roles[4] != "indicator"
+    assert [(r.indicator, r.target and r.target.raw) for r in table.rows] == [("Indeks Kualitas Udara", "60")]
+
+
 def test_indicator_header_over_two_name_columns_keeps_the_first() -> None:
     # both columns hold words: no number column to skip, the first stays the indicator
     lines = _region(

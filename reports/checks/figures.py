@@ -6,11 +6,16 @@ realisasi of the report year is one figure, wherever it is printed ("realisasi 8
 wording printed twice in one table names two indicators (a sasaran label over its rows) and is
 left out, and a wording of one or two words ("Padi", a sub-item) is the same indicator only under
 the same parent label. Two figures differ by more than one unit of the coarser decimals printed
-(125,02 truncated and 125,03 rounded are one figure). Capaian are not compared: under the same
-target and realisasi capaian-mismatch finds the wrong one (one finding per problem), and a table
-printing capaian alone may measure against another target (the Renstra's: r29 p. 5). The figure
-most tables print is taken as the indicator's; each other figure is one finding. A table of
-realisations to date (a sum of years) holds no year's figure and is left out.
+(125,02 truncated and 125,03 rounded are one figure). The figure most tables print is taken as
+the indicator's; each other figure is one finding. A table of realisations to date (a sum of
+years) holds no year's figure and is left out.
+
+Capaian are compared only where a table prints the capaian alone (an efficiency table's `%
+Capaian Kinerja` beside the budget: r22_disperkim Tabel III.4 p. 46, r01_bappeda Tabel 3.6 p. 40)
+against the one capaian that the tables printing target and realisasi agree on. Beside its own
+target and realisasi a wrong capaian is capaian-mismatch's (one finding per problem), and a table
+whose header names another yardstick (the Renstra's, the national figure: r29 p. 5, r19 p. 52)
+measures something else.
 """
 
 from __future__ import annotations
@@ -98,8 +103,13 @@ def _odd_ones(rows: list[MRow], cell: str) -> list[tuple[MRow, MRow]]:
 _CUMULATIVE = re.compile(r"\b(?:19|20)\d\d\s*\+\s*(?:19|20)\d\d\b|\bkumulatif\b", re.I)
 
 
+#: a header naming another yardstick than the year's target
+_OTHER_YARDSTICK = re.compile(r"\b(?:renstra|rpjmd?|akhir|nasional|standar|rata-rata nasional)\b", re.I)
+
+
 def run(ctx: AuditContext) -> Iterator[Finding]:
     to_date = {t["table_seq"] for t in ctx.tables if _CUMULATIVE.search(t.get("header") or "")}
+    other = {t["table_seq"] for t in ctx.tables if _OTHER_YARDSTICK.search(t.get("header") or "")}
     for group in _groups([r for r in ctx.kind(*KINDS) if r.table_seq not in to_date]):
         # two rows with other targets may measure other scopes (a program's budget on one page,
         # its kegiatan's on the next: r16_disnak pp. 45-46): only the same target, or one
@@ -107,6 +117,22 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
         odd = [(r, ref) for r, ref in _odd_ones(group, "realisasi") if same_figure(r.target, ref.target)]
         for r, ref in odd:
             yield _finding(ctx, r, ref, "realisasi")
+        yield from _capaian_alone(ctx, [r for r in group if r.table_seq not in other])
+
+
+def _printed(v: Value | None) -> bool:
+    return _number(v) is not None
+
+
+def _capaian_alone(ctx: AuditContext, group: list[MRow]) -> Iterator[Finding]:
+    measured = [r for r in group if _printed(r.target) and _printed(r.realisasi) and _printed(r.capaian)]
+    alone = [r for r in group if not _printed(r.target) and not _printed(r.realisasi) and _printed(r.capaian)]
+    if not measured or not alone or _odd_ones(measured, "capaian"):
+        return  # nothing to hold it to, or the measured tables disagree among themselves
+    ref = measured[0]
+    for r in alone:
+        if not same_figure(r.capaian, ref.capaian):
+            yield _finding(ctx, r, ref, "capaian")
 
 
 def _finding(ctx: AuditContext, r: MRow, ref: MRow, cell: str) -> Finding:

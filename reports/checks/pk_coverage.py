@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz
 
 from normalize.text import key
+from reports.checks.pk_target import comparable_pk
 from reports.codes import row_finding
 from reports.context import AuditContext, MRow
 from reports.model import Finding
@@ -22,7 +23,7 @@ def _covered(row: MRow, others: list[MRow]) -> bool:
 
 
 def run(ctx: AuditContext) -> Iterator[Finding]:
-    pk, measured = ctx.kind("perjanjian"), ctx.kind("pengukuran")
+    pk, measured = comparable_pk(ctx), ctx.kind("pengukuran")
     if not pk or not measured:
         return
     for p in pk:

@@ -60,10 +60,23 @@ def same_indicator(a: MRow, b: MRow) -> bool:
     return bool(ka) and bool(kb) and fuzz.ratio(ka, kb) >= SAME_WORDING
 
 
+#: planning levels below the sasaran: their PK promises outputs no IKU table measures
+LOWER_LEVELS = ("program", "kegiatan")
+
+
+def comparable_pk(ctx: AuditContext) -> list[MRow]:
+    """The PK rows the measured tables answer to: a PK of the program's or kegiatan's indicators
+    (`Perjanjian Kinerja Kegiatan (Output)`, r19_disbun Tabel 2.4 pp. 25-36, 130 rows) only where
+    a measured table is of that level too."""
+    levels = {t["table_seq"]: t.get("level") for t in ctx.tables}
+    measured = {levels.get(r.table_seq) for r in ctx.kind("pengukuran")}
+    return [p for p in ctx.kind("perjanjian") if levels.get(p.table_seq) not in LOWER_LEVELS or levels.get(p.table_seq) in measured]
+
+
 def pair_with_pk(ctx: AuditContext) -> list[tuple[MRow, MRow]]:
     """Measured rows with their PK row: the same indicator (`same_indicator`), preferring the same
     block label; each PK row pairs once."""
-    pk = ctx.kind("perjanjian")
+    pk = comparable_pk(ctx)
     used: set[int] = set()
     pairs = []
     for r in ctx.kind("pengukuran"):

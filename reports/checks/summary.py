@@ -25,6 +25,10 @@ from reports.model import Finding
 _IKU = re.compile(r"\b(?:IKU|indikator kinerja utama)\b", re.I)
 #: a count of indicators that belong to another owner than the report's satker
 _OTHER_OWNER = re.compile(r"\s*(?:gubernur|bupati|wali\s*kota|kementerian|pemerintah|pemda|rpjmd|nasional)\b", re.I)
+#: a count of a lower planning level's indicators ("45 (empat puluh lima) Indikator Sasaran Program
+#: (Outcome), serta 105 … Indikator Sasaran Kegiatan (Output)", r19_disbun p. 9): not the IKU measured
+_LOWER_LEVEL = re.compile(r"\b(?:program|kegiatan|outcome|output)\b", re.I)
+_PHRASE_END = re.compile(r"[,;.]|\b(?:dan|serta|yang)\b|\d")
 
 
 def _before(c: ClaimRow, width: int) -> str:
@@ -36,6 +40,12 @@ def _first_percent_after(c: ClaimRow, claims: list[ClaimRow]) -> ClaimRow | None
     at = c.text.find(c.raw) + len(c.raw)
     after = [(p.text.find(p.raw, at), p) for p in claims if p.kind == "percent" and p.text.find(p.raw, at) >= 0]
     return min(after, key=lambda a: a[0])[1] if after else None
+
+
+def _counts_lower_level(after: str) -> bool:
+    """The words that name what a count counts (up to the next comma, `dan`, `serta` or figure)
+    name the program or kegiatan level."""
+    return bool(_LOWER_LEVEL.search(_PHRASE_END.split(after, maxsplit=1)[0]))
 
 
 def indicator_counts(rows: list[MRow]) -> list[int]:
@@ -60,7 +70,7 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
         for c in counts:
             after = text[text.find(c.raw) + len(c.raw) :].lstrip().lower()
             about_iku = _IKU.search(text) or "ditetapkan" in text.lower()
-            if _OTHER_OWNER.match(text[text.find(c.raw) + len(c.raw) :]):
+            if _OTHER_OWNER.match(text[text.find(c.raw) + len(c.raw) :]) or _counts_lower_level(after):
                 continue
             if about_iku and not after.startswith("dari") and c.value is not None and int(c.value) not in n_measured:
                 yield finding(
