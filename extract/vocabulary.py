@@ -118,7 +118,8 @@ KIND_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("perjanjian", re.compile(r"\b(?:perjanjian|penetapan)\s+kinerja\b|\bpk\b", re.I)),
     (
         "rencana",
-        re.compile(r"\brencana\s+(?:kinerja|aksi|tindak\s+lanjut)\b|\brkt\b|\bindikator kinerja utama\b|\brencana strategis\b", re.I),
+        # `TINDAKLANJUT` in one word: r17_disnakertrans Tabel 3.4 p. 38, next year's plan read as the PK
+        re.compile(r"\brencana\s+(?:kinerja|aksi|tindak\s*lanjut)\b|\brkt\b|\bindikator kinerja utama\b|\brencana strategis\b", re.I),
     ),
     ("pengukuran", re.compile(r"\bpengukuran\b|\bcapaian\b|\brealisasi\b|\bperbandingan\b", re.I)),
 )

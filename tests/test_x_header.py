@@ -306,6 +306,10 @@ def test_classify_target_only_is_a_perjanjian_or_rencana_as_the_text_says() -> N
     assert head(cells, context="Rencana Kinerja Tahunan", caption="Tabel 2.2 Perjanjian Kinerja").kind == "perjanjian"
     # no words above: a `Sasaran Strategis` column is the PK's
     assert head(("No", "Sasaran Strategis", "Indikator Kinerja", "Target")).kind == "perjanjian"
+    # next year's plan, `TINDAKLANJUT` in one word (r17_disnakertrans Tabel 3.4 p. 38), is no PK
+    strategic = ("No", "Sasaran Strategis", "Indikator Kinerja", "Target")
+    assert head(strategic, caption="Tabel 3.4 RENCANA TINDAKLANJUT PROGRAM/KEGIATAN TAHUN 2017").kind == "rencana"
+    assert head(strategic, caption="Tabel 3.4 Rencana Tindak Lanjut Tahun 2017").kind == "rencana"
 
 
 def test_classify_targets_of_several_years_are_multi_year() -> None:
