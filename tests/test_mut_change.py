@@ -4,6 +4,8 @@ is negative."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from mutkit import context, row
 
@@ -72,3 +74,46 @@ def test_a_fall_in_brackets_is_negative() -> None:
     assert (v.number, v.decimals, v.raw) == (-37.13, 2, "(37,13)") and v.note
     assert parse_change("(3)").number == -3 and parse_change("2,50").number == 2.5
     assert parse_change("(tidak ada)").kind == "text" and parse_change("-").number is None
+
+
+def test_two_of_five_is_no_formula() -> None:
+    rows = [("10", "12", "2"), ("10", "13", "3"), ("10", "12", "5"), ("10", "13", "7"), ("10", "14", "9")]
+    assert not found(rows)
+
+
+def test_rows_without_a_change_or_a_figure_to_compute_say_nothing() -> None:
+    rows, history = _table(R29)
+    rows.append(row("multi_year", 4, 4, "Indikator tanpa perubahan", None, None, "80"))  # no change column value
+    rows.append(row("multi_year", 4, 5, "Indikator kosong", None, None, None))  # no figure this year
+    history[(4, 5)] = (Hist(2015, "capaian", parse_value("70")), Hist(2016, "change", parse_change("3")))
+    rows.append(row("multi_year", 4, 6, "Indikator tanda", None, None, "80"))
+    history[(4, 6)] = (Hist(2015, "capaian", parse_value("70")), Hist(2016, "change", parse_change("-")))
+    assert [f.row_seq for f in change.run(context(rows, history=history))] == [2]
+
+
+def test_a_percent_of_nothing_last_year_is_not_computed() -> None:
+    rows = [("200", "220", "10,00"), ("50", "60", "20,00"), ("0", "100", "20,00")]
+    assert not found(rows, "realisasi")
+
+
+def test_each_table_has_its_own_formula() -> None:
+    first, h1 = _table([("10", "12", "5"), ("10", "13", "7")])  # no formula: says nothing
+    second, h2 = _table(R29)
+    second = [replace(r, table_seq=5) for r in second]
+    h2 = {(5, k[1]): v for k, v in h2.items()}
+    assert [(f.table_seq, f.row_seq) for f in change.run(context(first + second, history=h1 | h2))] == [(5, 2)]
+
+
+def test_the_formula_most_rows_give_and_on_a_tie_the_first() -> None:
+    # a difference fits all four rows, a percent of last year two: the difference is the table's
+    assert not found([("100", "110", "10"), ("100", "120", "20"), ("50", "60", "10"), ("80", "90", "10")])
+    # three rows each: the difference, listed first, is kept, and the row it does not give is flagged
+    tie = [("100", "110", "10"), ("100", "120", "20"), ("50", "60", "10"), ("50", "55", "10")]
+    assert [(f.row_seq, "× 100" in f.message) for f in found(tie)] == [(4, False)]
+
+
+def test_last_years_figure_is_the_year_before_the_change() -> None:
+    rows, history = _table(R29)
+    history[(4, 2)] = (Hist(2014, "capaian", parse_value("90")), *history[(4, 2)])  # 2014 printed before 2015
+    assert [f.row_seq for f in change.run(context(rows, history=history))] == [2]
+    assert "= 0,13" in next(iter(change.run(context(rows, history=history)))).message

@@ -177,3 +177,17 @@ def test_a_capaian_beside_its_own_target_is_capaian_mismatchs() -> None:
     rows, tables = _alone("100,2")
     rows[2] = replace(rows[2], target=parse_value("70"), realisasi=parse_value("71,14"))
     assert not list(figures.run(context(rows, tables=tables)))
+
+
+def test_a_capaian_beside_a_target_or_a_realisasi_alone_is_not_printed_alone() -> None:
+    # its own target (or realisasi) may be another yardstick: only a capaian with neither is held
+    rows, tables = _alone("100,2")
+    for target, realisasi in (("80", None), (None, "71,14")):
+        rows[2] = replace(rows[2], target=target and parse_value(target), realisasi=realisasi and parse_value(realisasi))
+        assert not list(figures.run(context(rows, tables=tables)))
+
+
+def test_capaian_printed_alone_in_two_tables_with_no_measured_one() -> None:
+    rows, tables = _alone("100,2")
+    rows = [replace(r, target=None, realisasi=None) for r in rows]
+    assert not list(figures.run(context(rows, tables=tables)))  # nothing measured to hold them to
