@@ -32,7 +32,6 @@ _ROUNDED = "the rounding test already holds there (within EPS of the stated figu
 _UNREACHABLE = "the `else` of a target that _has_target made sure is there"
 _GUARDED = "the `if` above already skips a claim with a figure missing"
 _NO_HEADER = "a table without a header names no yardstick: `XXXX` matches no more than the empty string"
-_HAS_CHANGE = "_pair runs only for a row whose change history `_change` found: its history is there"
 
 #: (mutated function, the mutated line as mutmut prints it) -> why no test can tell the mutant apart
 EQUIVALENT: dict[tuple[str, str], str] = {
@@ -44,15 +43,6 @@ EQUIVALENT: dict[tuple[str, str], str] = {
         "reports.checks.figures.run",
         'other = {t["table_seq"] for t in ctx.tables if _OTHER_YARDSTICK.search(t.get("header") or "XXXX")}',
     ): _NO_HEADER,
-    (
-        "reports.checks.change._pair",
-        "(_number(h.value) for h in ctx.history.get((r.table_seq, r.row_seq), None) if h.kind == quantity and h.year == year - 1), None",
-    ): _HAS_CHANGE,
-    (
-        "reports.checks.change._pair",
-        "(_number(h.value) for h in ctx.history.get((r.table_seq, r.row_seq), ) if h.kind == quantity and h.year == year - 1), None",
-    ): _HAS_CHANGE,
-    ("reports.checks.change.run", "assert change is not None or computed is not None"): "_fits is False only where both are computed",
     ("reports.checks.tolerance.agrees", "truncated = stated + EPS <= computed < stated + unit - EPS"): _ROUNDED,
     ("reports.checks.tolerance.agrees", "truncated = stated - EPS < computed < stated + unit - EPS"): _ROUNDED,
     ("reports.checks.arithmetic.run", "if abs(computed - c.value) < _TOL:"): _EPS_EDGE,

@@ -223,6 +223,7 @@ def role_of(path: str) -> tuple[str, int | None]:
     return "ignore", year
 
 
+_INDICATOR_WORD = re.compile(r"\bindikator\b|\bindicator\b", re.I)
 _CHANGE = re.compile(r"^%\s*(?:pening\s?katan|kenaikan|penurunan)\b|\b(?:percepatan|perlambatan)\b")
 
 
@@ -294,7 +295,7 @@ def _uraian_over_indicators(found: list[tuple[str, int | None]], paths: list[str
     IKU`): the left one's cell stands over the indicators as their group (`Uraian IKU | Indikator
     Kinerja | Satuan | Target`, r18_distan Tabel 3 p. 19)."""
     names = [k for k, (r, _) in enumerate(found) if r == "indicator" and k < len(paths)]
-    named = [k for k in names if re.search(r"\bindikator\b|\bindicator\b", paths[k], re.I)]
+    named = [k for k in names if _INDICATOR_WORD.search(paths[k])]
     if len(names) != 2 or len(named) != 1 or named[0] != names[1]:
         return found
     return [("group", y) if k == names[0] else (r, y) for k, (r, y) in enumerate(found)]
@@ -322,9 +323,8 @@ def _coarser_indicators(found: list[tuple[str, int | None]], paths: list[str]) -
 def indicator_level(header: Header) -> str | None:
     """The planning level whose indicators a table's rows are, where its indicator column's header
     names one (`Indikator Kinerja Kegiatan (Output)` -> `kegiatan`, r19_disbun Tabel 2.4 p. 25)."""
-    if "indicator" not in header.roles or header.roles.index("indicator") >= len(header.paths):
-        return None
-    level = _level(header.paths[header.roles.index("indicator")])
+    k = header.roles.index("indicator") if "indicator" in header.roles else len(header.paths)
+    level = _level(header.paths[k]) if k < len(header.paths) else None
     return None if level is None else LEVEL_NAMES[level]
 
 
@@ -333,7 +333,7 @@ def _level(path: str) -> int | None:
     where it names two (`Indikator Kinerja Sasaran Strategis dan Indikator Kinerja Program`, the
     IKU of the PK, r19_disbun Tabel 2.2 p. 18)."""
     text = path.lower()
-    if not re.search(r"\bindikator\b|\bindicator\b", text):
+    if not _INDICATOR_WORD.search(text):
         return None
     hits = {level for level, p in INDICATOR_LEVELS if p.search(text)}
     return hits.pop() if len(hits) == 1 else None

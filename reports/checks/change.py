@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from extract.model import Value
 from reports.checks.tolerance import agrees
@@ -43,42 +44,45 @@ def _number(v: Value | None) -> float | None:
     return v.number if v is not None and v.number is not None and not v.ambiguous else None
 
 
-def _pair(ctx: AuditContext, r: MRow, quantity: str, year: int) -> Pair | None:
-    now = _number(getattr(r, quantity))
-    before = next(
-        (_number(h.value) for h in ctx.history.get((r.table_seq, r.row_seq), ()) if h.kind == quantity and h.year == year - 1), None
-    )
-    return None if now is None or before is None else (now, before)
+@dataclass(frozen=True)
+class _Changed:
+    """A row with a printed change, and the pair of years of each quantity it could be the change of."""
+
+    row: MRow
+    year: int
+    stated: Value
+    pairs: dict[str, Pair]
+
+    def computed(self, k: int) -> float | None:
+        quantity, _, formula = FORMULAS[k]
+        pair = self.pairs.get(quantity)
+        return formula(pair) if pair is not None else None
+
+    def fits(self, k: int) -> bool | None:
+        computed = self.computed(k)
+        assert self.stated.number is not None
+        return None if computed is None else agrees(self.stated.number, computed, self.stated.decimals)
 
 
-def _change(ctx: AuditContext, r: MRow) -> tuple[int, Value] | None:
-    h = next((h for h in ctx.history.get((r.table_seq, r.row_seq), ()) if h.kind == "change" and h.year is not None), None)
-    return (h.year, h.value) if h is not None and h.year is not None and _number(h.value) is not None else None
-
-
-def _computed(ctx: AuditContext, r: MRow, k: int) -> float | None:
-    change = _change(ctx, r)
-    if change is None:
+def _changed(ctx: AuditContext, r: MRow) -> _Changed | None:
+    history = ctx.history.get((r.table_seq, r.row_seq), ())
+    h = next((h for h in history if h.kind == "change" and h.year is not None and _number(h.value) is not None), None)
+    if h is None or h.year is None:
         return None
-    quantity, _, formula = FORMULAS[k]
-    pair = _pair(ctx, r, quantity, change[0])
-    return formula(pair) if pair is not None else None
+    pairs = {}
+    for quantity in ("capaian", "realisasi"):
+        now = _number(getattr(r, quantity))
+        before = next((_number(o.value) for o in history if o.kind == quantity and o.year == h.year - 1), None)
+        if now is not None and before is not None:
+            pairs[quantity] = (now, before)
+    return _Changed(r, h.year, h.value, pairs)
 
 
-def _fits(ctx: AuditContext, r: MRow, k: int) -> bool | None:
-    change, computed = _change(ctx, r), _computed(ctx, r, k)
-    if change is None or computed is None:
-        return None
-    stated = change[1]
-    assert stated.number is not None
-    return agrees(stated.number, computed, stated.decimals)
-
-
-def _formula_of(ctx: AuditContext, rows: list[MRow]) -> int | None:
+def _formula_of(rows: list[_Changed]) -> int | None:
     """The formula most rows of a table give: two rows at least, half of those it computes."""
     best: tuple[int, int] | None = None
     for k in range(len(FORMULAS)):
-        fits = [f for r in rows if (f := _fits(ctx, r, k)) is not None]
+        fits = [f for c in rows if (f := c.fits(k)) is not None]
         hits = sum(fits)
         if hits >= 2 and hits * 2 >= len(fits) and (best is None or hits > best[0]):
             best = (hits, k)
@@ -86,25 +90,23 @@ def _formula_of(ctx: AuditContext, rows: list[MRow]) -> int | None:
 
 
 def run(ctx: AuditContext) -> Iterator[Finding]:
-    tables: dict[int, list[MRow]] = defaultdict(list)
+    tables: dict[int, list[_Changed]] = defaultdict(list)
     for r in ctx.rows:
-        if _change(ctx, r) is not None:
-            tables[r.table_seq].append(r)
+        if (c := _changed(ctx, r)) is not None:
+            tables[r.table_seq].append(c)
     for rows in tables.values():
-        k = _formula_of(ctx, rows)
+        k = _formula_of(rows)
         if k is None:
             continue
-        for r in rows:
-            if _fits(ctx, r, k) is False:
-                change, computed = _change(ctx, r), _computed(ctx, r, k)
-                assert change is not None and computed is not None
-                year = change[0]
+        for c in rows:
+            computed = c.computed(k)
+            if computed is not None and c.fits(k) is False:
                 yield row_finding(
                     "change-mismatch",
                     ctx,
-                    r,
-                    indicator=r.indicator,
-                    stated=change[1].raw.strip(),
+                    c.row,
+                    indicator=c.row.indicator,
+                    stated=c.stated.raw.strip(),
                     computed=num(computed),
-                    formula=FORMULAS[k][1].format(now=year, before=year - 1),
+                    formula=FORMULAS[k][1].format(now=c.year, before=c.year - 1),
                 )

@@ -104,7 +104,7 @@ _CUMULATIVE = re.compile(r"\b(?:19|20)\d\d\s*\+\s*(?:19|20)\d\d\b|\bkumulatif\b"
 
 
 #: a header naming another yardstick than the year's target
-_OTHER_YARDSTICK = re.compile(r"\b(?:renstra|rpjmd?|akhir|nasional|standar|rata-rata nasional)\b", re.I)
+_OTHER_YARDSTICK = re.compile(r"\b(?:renstra|rpjmd?|akhir|nasional|standar)\b", re.I)
 
 
 def run(ctx: AuditContext) -> Iterator[Finding]:

@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 
 from extract.model import Value
 from extract.values import clean, parse_number
+from extract.vocabulary import LEVEL_NAMES
 from normalize.text import key
 from reports.codes import row_finding
 from reports.context import AuditContext, MRow
@@ -61,7 +62,7 @@ def same_indicator(a: MRow, b: MRow) -> bool:
 
 
 #: planning levels below the sasaran: their PK promises outputs no IKU table measures
-LOWER_LEVELS = ("program", "kegiatan")
+LOWER_LEVELS = LEVEL_NAMES[LEVEL_NAMES.index("program") :]
 
 
 def comparable_pk(ctx: AuditContext) -> list[MRow]:

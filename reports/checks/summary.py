@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterator
 from statistics import mean
 
+from extract.vocabulary import INDICATOR_LEVELS, LEVEL_NAMES
 from normalize.text import key
 from reports.checks.tolerance import agrees
 from reports.codes import finding, num
@@ -27,7 +28,7 @@ _IKU = re.compile(r"\b(?:IKU|indikator kinerja utama)\b", re.I)
 _OTHER_OWNER = re.compile(r"\s*(?:gubernur|bupati|wali\s*kota|kementerian|pemerintah|pemda|rpjmd|nasional)\b", re.I)
 #: a count of a lower planning level's indicators ("45 (empat puluh lima) Indikator Sasaran Program
 #: (Outcome), serta 105 … Indikator Sasaran Kegiatan (Output)", r19_disbun p. 9): not the IKU measured
-_LOWER_LEVEL = re.compile(r"\b(?:program|kegiatan|outcome|output)\b", re.I)
+_LOWER_LEVELS = [p for level, p in INDICATOR_LEVELS if level >= LEVEL_NAMES.index("program")]
 _PHRASE_END = re.compile(r"[,;.]|\b(?:dan|serta|yang)\b|\d")
 
 
@@ -45,7 +46,8 @@ def _first_percent_after(c: ClaimRow, claims: list[ClaimRow]) -> ClaimRow | None
 def _counts_lower_level(after: str) -> bool:
     """The words that name what a count counts (up to the next comma, `dan`, `serta` or figure)
     name the program or kegiatan level."""
-    return bool(_LOWER_LEVEL.search(_PHRASE_END.split(after, maxsplit=1)[0]))
+    phrase = _PHRASE_END.split(after.lower(), maxsplit=1)[0]
+    return any(p.search(phrase) for p in _LOWER_LEVELS)
 
 
 def indicator_counts(rows: list[MRow]) -> list[int]:
