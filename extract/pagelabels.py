@@ -38,7 +38,10 @@ def page_labels(pages: list[list[str]]) -> list[str | None]:
     out: list[str | None] = []
     for i, cands in enumerate(found):
         styled = [c for c in cands if not c.isdigit()]
-        plain = [c for c in cands if c.isdigit() and int(c) - i in offsets]
+        # of two numbers at a page's edge, the one keeping the distance more pages keep: a side
+        # heading `Sasaran Strategis 1` / `3` / `4` on three pages keeps one too (r10_biro-organisasi
+        # pp. 16, 18, 19), the page number `16` keeps the report's
+        plain = sorted((c for c in cands if c.isdigit() and int(c) - i in offsets), key=lambda c: -counts[int(c) - i])
         out.append(styled[0] if styled else plain[0] if plain else None)
     return out
 

@@ -61,3 +61,12 @@ def test_numbering_shifted_once_by_an_unnumbered_page() -> None:
 
 def test_no_pages() -> None:
     assert page_labels([]) == []
+
+
+def test_a_side_heading_numbered_on_three_pages_gives_way_to_the_page_number() -> None:
+    # r10_biro-organisasi pp. 16, 18, 19: `Sasaran Strategis 1` / `3` / `4` at the foot, below the
+    # page number; by chance they keep one distance to the PDF page too, but fewer pages keep it
+    pages = [[*BODY, str(n)] for n in range(10, 20)]
+    for k, s in ((5, 1), (7, 3), (8, 4)):
+        pages[k] = [*BODY, str(10 + k), "Meningkatnya Kapasitas Organisasi", f"Sasaran Strategis {s}"]
+    assert page_labels(pages) == [str(n) for n in range(10, 20)]
