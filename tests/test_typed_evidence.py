@@ -28,8 +28,14 @@ runner = CliRunner()
 
 #: what reports/ may still take from extract beyond extract.model and extract.errors: text
 #: normalisation and vocabulary, which parse nothing stored; `parse_number` reads the figures of a
-#: target printed in words (`61 kampung`), which the reader keeps as text (pk_target._figures)
-ALLOWED = {"extract.values": {"clean", "GRADES", "OPINIONS", "parse_number"}, "extract.model": None, "extract.errors": None}
+#: target printed in words (`61 kampung`), which the reader keeps as text (pk_target._figures); the
+#: planning levels' names and words, which the PK and count checks hold stored levels and narrative to
+ALLOWED = {
+    "extract.values": {"clean", "GRADES", "OPINIONS", "parse_number"},
+    "extract.vocabulary": {"LEVEL_NAMES", "INDICATOR_LEVELS"},
+    "extract.model": None,
+    "extract.errors": None,
+}
 
 
 def _imports(path: Path) -> Iterator[tuple[str, str]]:
