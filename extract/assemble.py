@@ -107,6 +107,7 @@ class _Assembler:
         self.group_cols = [i for i, r in enumerate(roles) if r == "group"]
         self.value_cols = [i for i, r in enumerate(roles) if r in ("target", "realisasi", "capaian") or r.startswith("hist:")]
         self.label_cols = {i: r for i, r in enumerate(roles) if r in ("satuan", "kategori")}
+        self.remark_cols = {i for i, r in enumerate(roles) if r == "keterangan"}
         self.text_col = ind_col if ind_col is not None else self.act_col  # where a row's name is
         self.stack: list[_Group | None] = [None, None, None]
         self.drafts: list[_Draft] = []
@@ -225,7 +226,9 @@ class _Assembler:
             # a ruled row is a whole row; it goes on the row above only where a page break split
             # that row, or where it holds nothing but a name that does not start like one (a
             # producer gives each visual line of a long name a ruled row of its own)
-            alone = not has_values and not any(c for i, c in enumerate(cells) if c and i != self.text_col)
+            # (a remark going on in its own column does not make a row: `pencapaian target:` /
+            # `rendah` beside `telah mengikuti` / `sertifikasi …`, r26_inspektorat p. 8)
+            alone = not has_values and not any(c for i, c in enumerate(cells) if c and i != self.text_col and i not in self.remark_cols)
             # (a name ending in a colon labels the rows below: `Outcome :` under a row with its
             # target, `r18_distan` RKT p. 65)
             label = name.endswith(":")
@@ -254,7 +257,19 @@ class _Assembler:
                 drafts[-1].activity.append(act)
             self.prev = "cont" if drafts else self.prev
             return
-        if not name and has_values and drafts and _covered(ln, self.text_col):
+        # (a ruled row of figures under a row that has all of them already, its name cell left
+        # empty: a second measure of the same indicator, `UTTP` over `BDKT` beside `Jumlah UTTP dan
+        # BDKT`, r05_disperindag pp. 33-39)
+        # (not a numbered row nor one opening a group: a sasaran's own figures, r16_disnak p. 27)
+        again = (
+            ln.whole
+            and not numbered
+            and not any(cells[c] for c in self.group_cols)
+            and bool(drafts)
+            and len(parsed) >= 2
+            and all(c in drafts[-1].cells for c in parsed)
+        )
+        if not name and has_values and drafts and (_covered(ln, self.text_col) or again):
             # the indicator cell is merged down over this row's values: the same indicator again
             last = drafts[-1]
             name, no_text, numbered = tidy(" ".join(last.indicator)), last.number or "", last.number is not None

@@ -14,8 +14,36 @@ _CAPAIAN_WORD = re.compile(r"\bcapai(?:an)?\b", re.I)
 
 
 def by_content(header: Header, body: list[Line]) -> Header:
-    checked = _capaian_holding_realisasi(_realisasi_holding_capaian(header, body), body)
-    return _percent_of_reference(_percent_of_units(checked, body), body)
+    checked = _capaian_holding_realisasi(_realisasi_holding_capaian(_satuan_holding_target(header, body), body), body)
+    return _capaian_of_other_pair(_percent_of_reference(_percent_of_units(checked, body), body), body)
+
+
+def _satuan_holding_target(header: Header, body: list[Line]) -> Header:
+    """A column headed `Satuan` that holds the figures while the column taken for the target
+    holds words only: under `TARGET`, `SATUAN | PROGRAM/KEGIATAN | ANGGARAN`, the producer put
+    the targets (`85`, `≥ 100`, `450`) under Satuan and the programs' names beside them
+    (`r14_bkpd` Tabel 4 p. 40). The figures are the target, the names no role of the row."""
+    roles = list(header.roles)
+    if "satuan" not in roles or "target" not in roles:
+        return header
+    s, t = roles.index("satuan"), roles.index("target")
+    units, names = _cells(body, s), _cells(body, t)
+    figures = sum(_figure(c) for c in units)
+    if len(units) < 2 or figures * 3 < len(units) * 2 or not names or any(re.search(r"\d", c) for c in names):
+        return header
+    roles[s], roles[t] = "target", "ignore"
+    return replace(header, roles=tuple(roles))
+
+
+_BOUND = re.compile(r"[<>≤≥=]\s*[\d.,]+\s*%?")  # a target as a bound: `≥ 100`
+
+
+def _figure(cell: str) -> bool:
+    return parse_value(cell).number is not None or bool(_BOUND.fullmatch(cell))
+
+
+def _cells(body: list[Line], col: int) -> list[str]:
+    return [c for ln in body if len(ln.cells) > col and (c := ln.cells[col].strip())]
 
 
 def _realisasi_holding_capaian(header: Header, body: list[Line]) -> Header:
@@ -102,13 +130,40 @@ def _percent_of_reference(header: Header, body: list[Line]) -> Header:
         return header
     c, r = roles.index("capaian"), roles.index("realisasi")
     for k, role in enumerate(roles):
-        if role == "ignore" and _ratio_of(body, r, c, k):
+        if role == "ignore" and ratio_of(body, r, c, k):
             roles[c], roles[k] = "ignore", "capaian"
             return replace(header, roles=tuple(roles))
     return header
 
 
-def _ratio_of(body: list[Line], num: int, den: int, col: int) -> bool:
+_TARGET_WORD = re.compile(r"\b(?:target|rencana)\b", re.I)
+_REALISASI_WORD = re.compile(r"\brealisasi\b", re.I)
+
+
+def _capaian_of_other_pair(header: Header, body: list[Line]) -> Header:
+    """Two target/realisasi pairs side by side, the capaian the ratio of the second: `Target
+    Kegiatan | Realisasi Kegiatan | Target OPD | Realisasi OPD | Capaian`, `1 | 1 | 54 | 48 |
+    88,89` (`r23_dispenda` p. 18). The pair the capaian is computed from (its figures say so, as
+    in `ratio_of`) is the row's target and realisasi; the other pair no role of the row."""
+    roles = list(header.roles)
+    if not {"target", "realisasi", "capaian"} <= set(roles):
+        return header
+    t, r, c = roles.index("target"), roles.index("realisasi"), roles.index("capaian")
+    if ratio_of(body, r, t, c, percent=True):
+        return header
+
+    def named(k: int, word: re.Pattern[str]) -> bool:
+        return roles[k] == "ignore" and k < len(header.paths) and bool(word.search(header.paths[k]))
+
+    for a in (k for k in range(len(roles)) if named(k, _TARGET_WORD)):
+        for b in (k for k in range(len(roles)) if k != a and named(k, _REALISASI_WORD)):
+            if ratio_of(body, b, a, c, percent=True):
+                roles[t], roles[r], roles[a], roles[b] = "ignore", "ignore", "target", "realisasi"
+                return replace(header, roles=tuple(roles))
+    return header
+
+
+def ratio_of(body: list[Line], num: int, den: int, col: int, percent: bool = False) -> bool:
     """Whether column `col` is column `num` as a percent of column `den` (`den` no percentage),
     to the decimals printed, on two rows or more and two in three of the rows holding the three:
     a report's own slips stay slips (`13,22` against `-0,103` printed as `70,07`, r19_disbun
@@ -120,8 +175,8 @@ def _ratio_of(body: list[Line], num: int, den: int, col: int) -> bool:
         a, b, v = (parse_value(ln.cells[k]) for k in (num, den, col))
         if a.number is None or b.number is None or v.number is None:
             continue
-        if b.kind == "percent":
-            return False
+        if b.kind == "percent" and not percent:
+            return False  # a reference is no percentage (a target may be: `percent`)
         tried += 1
         step = 10.0 ** -(v.decimals or 0)
         hits += b.number > 0 and abs(a.number / b.number * 100 - v.number) <= step

@@ -21,7 +21,9 @@ from rapidfuzz import fuzz
 from extract import header as hdr
 from extract.assemble import assemble_rows
 from extract.columns import by_content
+from extract.headless import inferred_header
 from extract.model import Line, Row, Table
+from extract.realign import columns, realigned
 from extract.settings import ExtractSettings
 from extract.values import parse_value
 
@@ -231,9 +233,7 @@ def _region(lines: list[Line], i: int, drafts: list[_Draft]) -> int:
         width = max(len(ln.cells) for ln in prev.head)
         body = region[skip:]
         if max(len(ln.cells) for ln in region) != width:
-            # the rest of the last row, laid out in a grid of its own (narrower, beside stamp
-            # noise): its columns are not the table's, so its lines go as loose lines
-            body = [replace(ln, whole=False, spans=(), covered=()) for ln in body]
+            body = _carried(prev, body, width)
         if body:
             body[0] = replace(body[0], after_break=True)
         prev.body += body
@@ -242,7 +242,21 @@ def _region(lines: list[Line], i: int, drafts: list[_Draft]) -> int:
     k = k or _over_column_numbers(region)  # not where it carries a table on: its header is the table's
     if k:
         drafts.append(_Draft(i, region[:k], list(region[k:]), rid, page))
+    elif (head := inferred_header(region, _caption(lines, i))) is not None:
+        drafts.append(_Draft(i, [head], [ln for ln in region if any(c.strip() for c in ln.cells)], rid, page))
     return j
+
+
+def _carried(prev: _Draft, body: list[Line], width: int) -> list[Line]:
+    """A continuation grid of another width: its rows under the table's columns where every
+    cell stands inside one of them (see `extract.realign`); else the rest of the last row laid
+    out in a grid of its own (narrower, beside stamp noise), whose lines go as loose lines."""
+    ranges = columns(prev.head + prev.body, width)
+    wider = max(len(ln.cells) for ln in body) > width if body else False
+    moved = [realigned(ln, ranges, across=wider) for ln in body] if ranges is not None else []
+    if moved and all(ln is not None for ln in moved):
+        return [ln for ln in moved if ln is not None]
+    return [replace(ln, whole=False, spans=(), covered=()) for ln in body]
 
 
 _NUMBERED_HEAD = re.compile(r"^(.+?)\s*\((\d{1,2})\)(?:\s+(.*))?$", re.S)
@@ -333,9 +347,17 @@ def _continues(prev: _Draft, region: list[Line], k: int, lines: list[Line], i: i
         # a few loose lines are the last row's end, in a grid of their own; a wider grid is
         # another table whose header was not read (the Renja form after the RKT, `r18_distan` p. 67)
         narrower = max(len(ln.cells) for ln in region) < width
-        return 0 if same_width or (len(region) <= 12 and narrower) else None
+        return 0 if same_width or (len(region) <= 12 and narrower) or _fits(prev, region, width) else None
     repeated = _repeated_header(prev.head, region)
     return repeated if same_width and repeated else None
+
+
+def _fits(prev: _Draft, region: list[Line], width: int) -> bool:
+    """Every row of a grid of another width stands under the table's columns (`extract.realign`):
+    the table going on, its rulings drawn apart on this page (a name column split in two,
+    `r02_dinkes` p. 81 under p. 80's header)."""
+    ranges = columns(prev.head + prev.body, width)
+    return ranges is not None and all(realigned(ln, ranges) is not None for ln in region)
 
 
 def _repeated_header(head: list[Line], region: list[Line]) -> int:

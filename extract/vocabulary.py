@@ -21,6 +21,9 @@ LOOKALIKES = str.maketrans(
 )  # fmt: skip
 
 GRADES = ("AA", "A", "BB", "B", "CC", "C", "D")  # SAKIP, best first
+#: words of magnitude a count's unit may open with (`6 Juta Ekor`): the figure is that many times
+#: the number printed, where the other figure of the row prints it whole (`11.805.000`)
+MAGNITUDES = {"ribu": 1e3, "juta": 1e6, "miliar": 1e9, "milyar": 1e9, "triliun": 1e12}
 OPINIONS = ("WTP", "WDP", "TW", "TMP")  # BPK opinion, best first
 
 #: Count units as reports write them -> one canonical spelling. A number followed by another word

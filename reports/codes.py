@@ -74,7 +74,7 @@ CODES: dict[str, Code] = {
         Code(
             "indicator-figures-differ", "error", "Angka indikator berbeda antartabel",
             "Indikator \u201c{indicator}\u201d: {what} tertulis {stated} di sini, tetapi {actual} di {where}; "
-            "satu indikator hanya punya satu angka {what} untuk tahun laporan.",
+            "satu indikator hanya punya satu angka {what} untuk tahun laporan.{hint}",
         ),
         Code(
             "change-mismatch", "error", "Perubahan dari tahun lalu tidak sesuai hitungan",

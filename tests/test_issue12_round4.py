@@ -38,13 +38,13 @@ def test_a_renstra_target_of_the_report_year_measures_this_year() -> None:
 _XS = (0.0, 20.0, 150.0, 210.0, 270.0, 330.0)
 
 
-def _band_words(rows: list[tuple[float, list[str]]]) -> list[Word]:
+def band_words(rows: list[tuple[float, list[str]]], xs: tuple[float, ...] = _XS, height: float = 8) -> list[Word]:
     """Words of one ruled band: per visual line its top and the text of each column."""
     out = []
     for top, cells in rows:
         for k, text in enumerate(cells):
             if text:
-                out.append(Word(_XS[k] + 2, top, _XS[k] + 2 + 4 * len(text), top + 8, text))
+                out.append(Word(xs[k] + 2, top, xs[k] + 2 + 4 * len(text), top + height, text))
     return out
 
 
@@ -75,7 +75,7 @@ _ONE_WRAPPED = [_ZEBRA[0], (34.0, ["", "Jumlah lokasi Program", "", "", ""]), _Z
     ],
 )
 def test_zebra_band_is_cut_at_each_numbered_row(lines: list[tuple[float, list[str]]], names: list[tuple[int, str]]) -> None:
-    g = split_bands(_zebra_grid(lines), lambda: _band_words(lines), LayoutSettings())
+    g = split_bands(_zebra_grid(lines), lambda: band_words(lines), LayoutSettings())
     assert sorted((c.row, c.text) for c in g.cells if c.col == 1)[1:] == names
 
 

@@ -98,3 +98,25 @@ def test_the_budget_after_its_change_is_the_ceiling_of_a_realisation_below() -> 
     assert not found((10, above), (11, "terealisasi sebesar Rp.49.860.375.928,-, atau 86,10%."))
     (f,) = found((10, above), (11, "terealisasi sebesar Rp.49.860.375.928,-, atau 90,98%."))
     assert "Rp 57.908.396.500" in f.message and "86,1%" in f.message
+
+
+def test_two_clauses_each_realisation_held_to_its_own_ceiling() -> None:
+    # r27_diskanlaut p. 55: the second realisation cites the second clause's ceiling
+    text = (
+        "Belanja Tidak Langsung dialokasikan Rp 29.958.823.906,00 dan dapat direalisasikan sebesar Rp 29.084.854.694,00 atau 97,08%, "
+        "sedangkan Belanja Langsung dialokasikan sebesar Rp 86.414.023.700,00 "
+        "dan dapat direalisasikan sebesar Rp 81.051.814.214 atau 94,32%"
+    )
+    (f,) = found((5, text))
+    assert "dari pagu Rp 86.414.023.700 (halaman 1, baris 5) adalah 93,79%, bukan 94,32%" in f.message
+
+
+def test_a_remainder_is_no_ceiling_and_completes_it() -> None:
+    # r27_diskanlaut p. 58: the ceiling is the realisation plus what is left (3.693.500.000)
+    text = "dapat direalisasikan sebesar Rp 3.580.760.500,00 (96,95%) dengan sisa anggaran sebesar Rp 112.739.500,00 (3,05%)."
+    assert not found((5, text))
+    assert len(found((5, text.replace("96,95%", "95,95%")))) == 0  # no ceiling known but the sum: left alone
+    pagu = "pagu Rp 3.693.500.000, "
+    assert not found((5, pagu + text))
+    (f,) = found((5, pagu + text.replace("96,95%", "95,95%")))
+    assert "Rp 3.580.760.500 dari pagu Rp 3.693.500.000" in f.message

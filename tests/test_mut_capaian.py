@@ -154,3 +154,44 @@ def test_an_earlier_years_capaian_is_checked_too() -> None:
     assert _with_2015("58,5", "61,94", "105,88%") == []
     # a year with no realisasi of its own (a Renstra target and the capaian against it) is not checked
     assert _with_2015("58,5", "61,94", "106,79%", kinds=("target", "capaian")) == []
+
+
+@pytest.mark.parametrize(
+    ("t", "r", "c"),
+    [
+        ("50,00", "302,97", "605,93"),  # r27_diskanlaut p. 40: 302,965 / 50 = 605,93
+        ("50", "302,97", "605,95"),  # 302,975: the range's other end
+        ("10,00", "16,18", "161,77"),
+        ("20", "35,34", "176,72"),  # r27 p. 41: 35,344 / 20
+        ("88,5", "96", "108,5"),  # the target's rounding: 96 / 88,45 = 108,54, truncated
+    ],
+)
+def test_a_capaian_from_the_unrounded_inputs_is_quiet(t: str, r: str, c: str) -> None:
+    assert not found(t, r, c, polarity="higher_better")
+
+
+@pytest.mark.parametrize(
+    ("t", "r", "c"),
+    [
+        ("50,00", "302,97", "605,85"),  # below what 302,965 / 50,005 gives (605,87)
+        ("50", "302,97", "605,97"),  # above what 302,975 gives
+        ("20", "35", "176"),  # whole figures are taken as printed: 35 / 20 is 175
+        ("88,00", "96,72", "110,03"),  # r27 p. 40: 96,72 / 88 is 109,91, a real slip
+    ],
+)
+def test_beyond_the_inputs_rounding_is_a_finding(t: str, r: str, c: str) -> None:
+    assert len(found(t, r, c, polarity="higher_better")) == 1
+
+
+@pytest.mark.parametrize(
+    ("t", "r", "c", "n"),
+    [
+        ("6 Juta Ekor", "11.805.000", "196,75", 0),  # r27_diskanlaut p. 41
+        ("6 Juta Ekor", "11,8 Juta Ekor", "196,67", 0),  # both scaled: as printed
+        ("6 Juta Ekor", "11.805.000", "190,75", 1),
+        ("6 Ekor", "11.805.000", "196,75", 1),  # no magnitude word: nothing to scale
+        ("6 Ribu Ekor", "11.805.000", "196,75", 1),  # another magnitude: another figure
+    ],
+)
+def test_a_word_of_magnitude_in_a_unit_scales_its_figure(t: str, r: str, c: str, n: int) -> None:
+    assert len(found(t, r, c, polarity="higher_better")) == n

@@ -136,6 +136,24 @@ def test_a_realisation_to_date_is_no_years_figure() -> None:
     assert len(list(figures.run(context(rows, tables=tables)))) == 1
 
 
+@pytest.mark.parametrize(
+    ("header", "n"),
+    [
+        ("INDIKATOR SASARAN | REALISASI SD TAHUN 2016 | TARGET RPJMD 2018", 0),  # r23_dispenda p. 21
+        ("Indikator | Realisasi s.d. 2016 | Target", 0),
+        ("Indikator | Realisasi sampai dengan tahun 2016 | Target", 0),
+        ("Indikator | Realisasi Tahun 2016 | Target", 1),
+        ("Indikator | Realisasi SDM 2016 | Target", 1),  # `SDM` is no `s.d.`
+    ],
+)
+def test_a_realisation_up_to_a_year_is_no_years_figure(header: str, n: int) -> None:
+    from mutkit import table
+
+    rows = two("12", "50", target=("20", None))
+    tables = [table(1, "pengukuran", 100, 110), table(2, "multi_year", 200, 210, header=header)]
+    assert len(list(figures.run(context(rows, tables=tables)))) == n
+
+
 EFFICIENCY = "No | Indikator | % Capaian Kinerja | % Penyerapan Anggaran"
 
 
@@ -191,3 +209,23 @@ def test_capaian_printed_alone_in_two_tables_with_no_measured_one() -> None:
     rows, tables = _alone("100,2")
     rows = [replace(r, target=None, realisasi=None) for r in rows]
     assert not list(figures.run(context(rows, tables=tables)))  # nothing measured to hold them to
+
+
+def test_a_realisasi_that_is_the_other_tables_capaian_says_so() -> None:
+    # r27_diskanlaut Tabel 3.5 p. 47: 176,72 under `Realisasi Tahun 2016`, the capaian of 35,34 / 20
+    rows = [
+        row("pengukuran", 1, 1, NAME, "20", "35,34", "176,72"),
+        row("pengukuran", 2, 1, NAME, "20", "35,34", "176,72"),
+        row("multi_year", 3, 1, NAME, None, "176,72", None),
+    ]
+    (f,) = found(rows)
+    assert f.table_seq == 3
+    assert f.message.endswith(
+        "untuk tahun laporan. Angka 176,72 sama dengan capaian di sana: kolom realisasi di sini tampaknya memuat capaian."
+    )
+    # the near miss: another figure than the capaian, or a capaian not printed, gives no hint
+    (f,) = found([*rows[:2], row("multi_year", 3, 1, NAME, None, "170,72", None)])
+    assert f.message.endswith("untuk tahun laporan.")
+    bare = [row("pengukuran", 1, 1, NAME, "20", "35,34", None), row("pengukuran", 2, 1, NAME, "20", "35,34", None)]
+    (f,) = found([*bare, rows[2]])
+    assert f.message.endswith("untuk tahun laporan.")

@@ -29,10 +29,11 @@ runner = CliRunner()
 #: what reports/ may still take from extract beyond extract.model and extract.errors: text
 #: normalisation and vocabulary, which parse nothing stored; `parse_number` reads the figures of a
 #: target printed in words (`61 kampung`), which the reader keeps as text (pk_target._figures); the
-#: planning levels' names and words, which the PK and count checks hold stored levels and narrative to
+#: planning levels' names and words, which the PK and count checks hold stored levels and narrative to;
+#: the words of magnitude a stored unit may open with (`Juta Ekor`), which capaian scales figures by
 ALLOWED = {
     "extract.values": {"clean", "GRADES", "OPINIONS", "parse_number"},
-    "extract.vocabulary": {"LEVEL_NAMES", "INDICATOR_LEVELS"},
+    "extract.vocabulary": {"LEVEL_NAMES", "INDICATOR_LEVELS", "MAGNITUDES"},
     "extract.model": None,
     "extract.errors": None,
 }

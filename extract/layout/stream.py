@@ -402,7 +402,7 @@ def split_bands(g: Grid, page_words: Callable[[], list[Word]], s: LayoutSettings
             # another part of the cell: the outcomes below an output and its target, r18_distan p. 65)
             parts = any(_LABEL.match(ch.text) for ln in lines[1:] for ch in ln)
             counted = any(_span(ch, xs)[0] > 0 and _NUMBERISH.match(ch.text) for ln in lines for ch in ln)
-            cut = figures >= 3 or (counted and parts) or _numbered_rows(rows, xs)
+            cut = figures >= 3 or (counted and parts) or _numbered_rows(rows, xs) or _paragraph_rows(rows, lines, xs)
             new_rows.append(rows if rows and cut else [(top, bottom, [])])
     if all(len(x) == 1 and not x[0][2] for x in new_rows):
         return g
@@ -427,6 +427,31 @@ def _numbered_rows(rows: list[tuple[float, float, list[list[Chunk]]]], xs: list[
 
 
 _ROW_NUMBER = re.compile(r"^\d{1,3}\.?$")
+
+
+def _paragraph_rows(rows: list[tuple[float, float, list[list[Chunk]]]], lines: list[list[Chunk]], xs: list[float]) -> bool:
+    """Two rows or more, each opening with figures beside a name that starts a paragraph of its
+    cell: a blank line's height or more between it and the cell's line above. Indicators the
+    producer stacked in one ruled cell, set apart by an empty line and not by a rule, their
+    figures level with each name's first line (`r01_bappeda` Tabel 3.3 p. 29, `r09_bplhd` Tabel
+    4.1 p. 45), or a line above it (`r01_bappeda` p. 40). A figure under another with no name starting beside it (`22,7%` / `Atau` /
+    `100%` beside one name, `r26_inspektorat` p. 5) cuts nothing."""
+    if len(rows) < 2:
+        return False
+    for k, (_, _, members) in enumerate(rows):
+        first = members[0]
+        if not any(_VALUE.match(ch.text) for ch in first):
+            return False
+        # (the name may start a line under its figures: `100,53` over `Persentase usulan`, p. 40)
+        if k and not any(not _VALUE.match(ch.text) and _opens_paragraph(ch, lines, xs) for ln in members[:2] for ch in ln):
+            return False
+    return True
+
+
+def _opens_paragraph(ch: Chunk, lines: list[list[Chunk]], xs: list[float]) -> bool:
+    col = _span(ch, xs)
+    above = [c.bottom for ln in lines for c in ln if c.bottom <= ch.top and _span(c, xs) == col]
+    return bool(above) and ch.top - max(above) >= ch.bottom - ch.top
 
 
 def _blocks(lines: list[list[Chunk]], xs: list[float]) -> list[tuple[float, float, list[list[Chunk]]]]:

@@ -70,9 +70,32 @@ def _is_ceiling(at: int, c: ClaimRow, ordered: list[tuple[int, ClaimRow]]) -> bo
     return bool(_PAGU.search(_SPELLED.sub("", c.text[start:at])[-60:]))
 
 
+_REMAINDER = re.compile(r"\bsisa\b|\bselisih\b|tidak\s+terserap|belum\s+terserap", re.I)
+
+
+def _is_remainder(at: int, c: ClaimRow) -> bool:
+    """A figure a `sisa` / `selisih` word stands just before: what was left of the ceiling, no
+    ceiling and no realisation (`direalisasikan Rp X (96.95%) dengan sisa anggaran sebesar Rp Y
+    (3.05%)`, `r27_diskanlaut` p. 58)."""
+    return bool(_REMAINDER.search(c.text[max(0, at - 40) : at]))
+
+
 def _is_realisation(c: ClaimRow, ordered: list[tuple[int, ClaimRow]]) -> bool:
     at = next(a for a, o in ordered if o is c)
     return _percent_after(at, c, ordered) is not None
+
+
+def _cited_ceiling(at: int, tried: list[ClaimRow], sent: list[tuple[int, ClaimRow]]) -> ClaimRow:
+    """The ceiling a finding names: of the sentence's figures an alokasi/pagu word stands before,
+    the nearest before the realisation (`Belanja Tidak Langsung dialokasikan Rp A … direalisasikan
+    Rp B atau 97,08%, sedangkan Belanja Langsung dialokasikan Rp C … direalisasikan Rp D atau
+    94.32%`: D is held to C, `r27_diskanlaut` p. 55), else the first such, else the first tried."""
+    placed = {id(c): a for a, c in sent}
+    named = [p for p in tried if id(p) in placed and _is_ceiling(placed[id(p)], p, sent)]
+    before = [p for p in named if placed[id(p)] < at]
+    if before:
+        return max(before, key=lambda p: placed[id(p)])
+    return named[0] if named else tried[0]
 
 
 def run(ctx: AuditContext) -> Iterator[Finding]:
@@ -98,7 +121,12 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
             pct = _percent_after(at, c, sent)
             if pct is None or pct.value is None:
                 continue
-            others = [o for _, o in sent if o.kind == "money" and o.value and o is not c]
+            if _is_remainder(at, c):
+                continue  # a remainder's share is the realisation's complement, held to it below
+            rest = [o.value for a, o in sent if o.kind == "money" and o.value and o is not c and _is_remainder(a, o)]
+            if any(agrees(pct.value, c.value / (c.value + r) * 100, pct.decimals) for r in rest):
+                continue  # `Rp X (96.95%) dengan sisa anggaran Rp Y (3.05%)`: the ceiling is X + Y
+            others = [o for a, o in sent if o.kind == "money" and o.value and o is not c and not _is_remainder(a, o)]
             if others:
                 tried = others
             else:
@@ -118,7 +146,7 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
                 continue
             if any(agrees(pct.value, c.value / p.value * 100, pct.decimals) for p in tried if p.value):
                 continue
-            pagu = next((p for p in tried if _PAGU.search(p.text[: max(0, p.text.find(p.raw))][-60:])), tried[0])
+            pagu = _cited_ceiling(at, tried, sent)
             assert pagu.value
             yield finding(
                 "budget-mismatch",

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from extract.model import Value
-from reports.checks.tolerance import agrees
+from extract.vocabulary import MAGNITUDES
+from reports.checks.tolerance import agrees, agrees_over, printed_range
 from reports.codes import num, row_finding
 from reports.context import AuditContext, Hist, MRow
 from reports.model import Finding
@@ -36,7 +37,9 @@ def _mismatch(ctx: AuditContext, r: MRow, t: Value | None, re_: Value | None, c:
     info = ctx.indicators.get(r.indicator_id or "")
     polarity = info.polarity if info else "unknown"
     cands = candidates(t.number, re_.number, polarity)
-    if any(agrees(c.number, v, c.decimals) for v in cands.values()):
+    if any(agrees(c.number, v, c.decimals) for v in cands.values()) or _within_inputs(c, t, re_, polarity):
+        return None
+    if any(agrees(c.number, v, c.decimals) for x, y in _scaled(t, re_) for v in candidates(x, y, polarity).values()):
         return None
     of = f" {year}" if year is not None else ""
     return row_finding(
@@ -54,6 +57,39 @@ def _mismatch(ctx: AuditContext, r: MRow, t: Value | None, re_: Value | None, c:
         if agrees(c.number, re_.number, c.decimals)
         else "",
     )
+
+
+def _scaled(t: Value, re_: Value) -> list[tuple[float, float]]:
+    """Target and realisasi with a word of magnitude in a unit applied (`6 Juta Ekor` against
+    `11.805.000`, capaian 196,75: `r27_diskanlaut` p. 41); [] when neither unit has one."""
+    assert t.number is not None and re_.number is not None
+    ft, fr = _magnitude(t), _magnitude(re_)
+    if ft == fr:
+        return []
+    return [(t.number * a, re_.number * b) for a in {1.0, ft} for b in {1.0, fr} if (a, b) != (1.0, 1.0)]
+
+
+def _magnitude(v: Value) -> float:
+    words = (v.unit or "").lower().split()
+    return MAGNITUDES.get(words[0], 1.0) if words else 1.0
+
+
+def _within_inputs(c: Value, t: Value, re_: Value, polarity: str) -> bool:
+    """The capaian agrees with a figure the printed inputs may stand for: reports compute it from
+    the unrounded realisasi (`r27_diskanlaut` p. 40: 302,97 / 50 gives 605,94, printed 605,93;
+    302,965 gives 605,93). Each convention is monotone in target and realisasi, so the corners
+    of the inputs' ranges bound it."""
+    assert c.number is not None and t.number is not None and re_.number is not None
+    targets = printed_range(t.number, t.decimals)
+    results = printed_range(re_.number, re_.decimals)
+    if (targets[0], results[0]) == (targets[1], results[1]) or targets[0] <= 0 < targets[1]:
+        return False
+    corners = [candidates(x, y, polarity) for x in targets for y in results if x and y]
+    for name in corners[0] if corners else ():
+        values = [k[name] for k in corners if name in k]
+        if agrees_over(c.number, min(values), max(values), c.decimals):
+            return True
+    return False
 
 
 def _years(hist: tuple[Hist, ...]) -> Iterator[tuple[int, dict[str, Value]]]:

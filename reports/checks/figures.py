@@ -99,8 +99,11 @@ def _odd_ones(rows: list[MRow], cell: str) -> list[tuple[MRow, MRow]]:
 
 
 #: a realisation to date, the sum of several years' (`Realisasi sampai dengan Tahun 2016 (Tahun
-#: 2014+2015+2016)`, r18_distan Tabel 6 pp. 28-29): no one year's figure to hold the others to
-_CUMULATIVE = re.compile(r"\b(?:19|20)\d\d\s*\+\s*(?:19|20)\d\d\b|\bkumulatif\b", re.I)
+#: 2014+2015+2016)`, r18_distan Tabel 6 pp. 28-29; `REALISASI SD TAHUN 2016`, r23_dispenda
+#: p. 21): no one year's figure to hold the others to
+_CUMULATIVE = re.compile(
+    r"\b(?:19|20)\d\d\s*\+\s*(?:19|20)\d\d\b|\bkumulatif\b|\b(?:s\.?\s?d\.?|sampai\s+dengan)\s+(?:tahun\s+)?(?:19|20)\d\d\b", re.I
+)
 
 
 #: a header naming another yardstick than the year's target
@@ -149,4 +152,15 @@ def _finding(ctx: AuditContext, r: MRow, ref: MRow, cell: str) -> Finding:
         actual=theirs.raw.strip(),
         where=ctx.cite(ref.line),  # as the printout cites: for a PDF the line on its page
         computed=num(theirs.number) if theirs.number is not None else None,
+        hint=_copied_capaian(r, ref, cell),
     )
+
+
+def _copied_capaian(r: MRow, ref: MRow, cell: str) -> str:
+    """A realisasi that is the other table's capaian: the column holds capaian, not realisasi
+    (`r27_diskanlaut` Tabel 3.5 p. 47: 176,72 under `Realisasi Tahun 2016`, the capaian of 35,34
+    against 20 on p. 41). Said so, as the likelier reading of the difference."""
+    mine = r.realisasi
+    if cell != "realisasi" or mine is None or _number(ref.capaian) is None or not same_figure(mine, ref.capaian):
+        return ""
+    return f" Angka {mine.raw.strip()} sama dengan capaian di sana: kolom realisasi di sini tampaknya memuat capaian."
