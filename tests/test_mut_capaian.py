@@ -163,7 +163,7 @@ def test_an_earlier_years_capaian_is_checked_too() -> None:
         ("50", "302,97", "605,95"),  # 302,975: the range's other end
         ("10,00", "16,18", "161,77"),
         ("20", "35,34", "176,72"),  # r27 p. 41: 35,344 / 20
-        ("88,5", "96", "108,5"),  # the target's rounding: 96 / 88,45 = 108,54, truncated
+        ("88,5", "96", "108,54"),  # the target's rounding: 96 / 88,45 = 108,54 (96 / 88,5 is 108,47)
     ],
 )
 def test_a_capaian_from_the_unrounded_inputs_is_quiet(t: str, r: str, c: str) -> None:
@@ -189,9 +189,19 @@ def test_beyond_the_inputs_rounding_is_a_finding(t: str, r: str, c: str) -> None
         ("6 Juta Ekor", "11.805.000", "196,75", 0),  # r27_diskanlaut p. 41
         ("6 Juta Ekor", "11,8 Juta Ekor", "196,67", 0),  # both scaled: as printed
         ("6 Juta Ekor", "11.805.000", "190,75", 1),
+        ("6 Juta Ekor", "11.805.000", "196,25", 1),  # held to the capaian's own decimals
+        ("6.000.000", "11,8 Juta Ekor", "196,67", 0),  # the realisasi's magnitude
+        ("50 Ekor", "50", "50", 1),  # no magnitude word: no factor on either side
+        ("50 Ekor", "50", "200", 1),
         ("6 Ekor", "11.805.000", "196,75", 1),  # no magnitude word: nothing to scale
         ("6 Ribu Ekor", "11.805.000", "196,75", 1),  # another magnitude: another figure
     ],
 )
 def test_a_word_of_magnitude_in_a_unit_scales_its_figure(t: str, r: str, c: str, n: int) -> None:
     assert len(found(t, r, c, polarity="higher_better")) == n
+
+
+def test_an_unknown_polarity_tries_the_lower_is_better_conventions_over_the_inputs_rounding() -> None:
+    # 0,50 / 0,40 is 125; 0,505 / 0,395 is 127,8: `127,5` fits target/realisasi (lower is better) only
+    assert not found("0,50", "0,40", "127,5")
+    assert len(found("0,50", "0,40", "127,5", polarity="higher_better")) == 1

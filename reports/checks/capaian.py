@@ -82,8 +82,8 @@ def _within_inputs(c: Value, t: Value, re_: Value, polarity: str) -> bool:
     assert c.number is not None and t.number is not None and re_.number is not None
     targets = printed_range(t.number, t.decimals)
     results = printed_range(re_.number, re_.decimals)
-    if (targets[0], results[0]) == (targets[1], results[1]) or targets[0] <= 0 < targets[1]:
-        return False
+    if (targets[0], results[0]) == (targets[1], results[1]):
+        return False  # whole figures: no range beyond what `agrees` tried
     corners = [candidates(x, y, polarity) for x in targets for y in results if x and y]
     for name in corners[0] if corners else ():
         values = [k[name] for k in corners if name in k]
