@@ -27,7 +27,7 @@ def _satuan_holding_target(header: Header, body: list[Line]) -> Header:
     if "satuan" not in roles or "target" not in roles:
         return header
     s, t = roles.index("satuan"), roles.index("target")
-    units, names = _cells(body, s), _cells(body, t)
+    units, names = cells_of(body, s), cells_of(body, t)
     figures = sum(_figure(c) for c in units)
     if len(units) < 2 or figures * 3 < len(units) * 2 or not names or any(re.search(r"\d", c) for c in names):
         return header
@@ -42,7 +42,8 @@ def _figure(cell: str) -> bool:
     return parse_value(cell).number is not None or bool(_BOUND.fullmatch(cell))
 
 
-def _cells(body: list[Line], col: int) -> list[str]:
+def cells_of(body: list[Line], col: int) -> list[str]:
+    """A column's non-empty cells, top-down."""
     return [c for ln in body if len(ln.cells) > col and (c := ln.cells[col].strip())]
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from extract.columns import ratio_of
+from extract.columns import cells_of, ratio_of
 from extract.model import Line
 from extract.values import parse_value
 
@@ -48,7 +48,7 @@ def inferred_header(region: list[Line], caption: str | None) -> Line | None:
     t, r, c = figures[-3:]
     # (a sliver between two of them, a scan's ruling drawn twice, holds little: Tabel 3.1 p. 27)
     between = [k for k in range(t, c) if k not in figures]
-    if any(len(_cells(body, k)) * 2 >= len(body) for k in between):
+    if any(len(cells_of(body, k)) * 2 >= len(body) for k in between):
         return None
     if not ratio_of(body, r, t, c, percent=True) or _budget(body, t):
         return None
@@ -64,18 +64,14 @@ def inferred_header(region: list[Line], caption: str | None) -> Line | None:
     return replace(first, cells=tuple(names), spans=(), covered=(), boxes=(), confidence=(), joined=())
 
 
-def _cells(body: list[Line], k: int) -> list[str]:
-    return [c for ln in body if len(ln.cells) > k and (c := ln.cells[k].strip())]
-
-
 def _figure_column(body: list[Line], k: int) -> bool:
-    cells = _cells(body, k)
+    cells = cells_of(body, k)
     figures = sum(parse_value(c).number is not None for c in cells)
     return len(cells) >= MIN_ROWS and figures * 3 >= len(cells) * 2 and not _numbers(body, k)
 
 
 def _numbers(body: list[Line], k: int) -> bool:
-    cells = _cells(body, k)
+    cells = cells_of(body, k)
     return bool(cells) and all(_ROW_NUMBER.match(c) for c in cells)
 
 
@@ -84,5 +80,5 @@ def _figures(ln: Line) -> int:
 
 
 def _budget(body: list[Line], k: int) -> bool:
-    values = [parse_value(c) for c in _cells(body, k)]
+    values = [parse_value(c) for c in cells_of(body, k)]
     return any(v.kind == "money" or (v.number is not None and abs(v.number) >= BUDGET_SIZE) for v in values)

@@ -14,11 +14,10 @@ from __future__ import annotations
 import statistics
 from dataclasses import replace
 
+from extract.layout.geometry import Box
 from extract.model import Line
 
 __all__ = ["realigned"]
-
-Box = tuple[float, float, float, float]
 
 
 def columns(rows: list[Line], width: int) -> list[tuple[float, float]] | None:
