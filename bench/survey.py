@@ -36,16 +36,63 @@ def _norm(name: str) -> str:
     return " ".join(name.lower().split())
 
 
-def same(got: str | None, want: str) -> bool:
+def _loose(a: str, b: str) -> bool:
+    return a == b or a in b or b in a or a.replace(" ", "") == b.replace(" ", "")
+
+
+def _spells(abbr: str, words: list[str]) -> int:
+    """How many of `words` (from the first) `abbr` spells, each word giving it a prefix of one
+    letter or more (`bpbd`: badan penanggulangan bencana daerah; `kesbangpol`: kesatuan bangsa
+    dan politik; `kumkm`: koperasi dan umkm), joiners skipped; 0 when it spells none."""
+    if not abbr:
+        return 0
+    for k, w in enumerate(words):
+        if w in ("dan", "serta") and k == 0:
+            continue
+        if k and words[k - 1] not in ("dan", "serta"):
+            return 0
+        for n in range(min(len(w), len(abbr)), 0, -1):
+            if abbr[:n] == w[:n]:
+                if n == len(abbr):
+                    return k + 1
+                rest = _spells(abbr[n:], words[k + 1 :])
+                if rest:
+                    return k + 1 + rest
+        return 0
+    return 0
+
+
+def _expanded(short: str, full: str) -> str:
+    """`short` with each of its words that abbreviates a run of `full`'s words written out."""
+    fw, out = full.split(), []
+    for w in short.split():
+        for i in range(len(fw)):
+            n = _spells(w, fw[i:]) if len(w) >= 3 and w not in fw else 0
+            if n >= 2:
+                out.extend(fw[i : i + n])
+                break
+        else:
+            out.append(w)
+    return " ".join(out)
+
+
+def same(got: str | None, want: str, aliases: tuple[str, ...] = ()) -> bool:
+    """`got` names the satker of the README's `want` (or of the golden's aliases): loosely, or
+    once the acronyms of either are written out from the other's words (`BPBD`, `Kesbangpol`)."""
     if not got:
         return False
-    a, b = _norm(got), _norm(want)
-    return a == b or a in b or b in a or a.replace(" ", "") == b.replace(" ", "")
+    a = _norm(got).replace(" setda ", " ").replace(" sekretariat daerah ", " ")
+    for name in (want, *aliases):
+        b = _norm(name).replace(" setda ", " ").replace(" sekretariat daerah ", " ")
+        if _loose(a, b) or _loose(_expanded(a, b), b) or _loose(a, _expanded(b, a)):
+            return True
+    return False
 
 
 def run(only: str | None = None) -> list[dict[str, object]]:
     import extract
 
+    golden = {t.input.name: (t.satker, *t.satker_aliases) for t in T.real_pdfs() if t.satker}
     rows: list[dict[str, object]] = []
     for pdf, satker, year in listed():
         if only and only not in pdf.name:
@@ -57,7 +104,7 @@ def run(only: str | None = None) -> list[dict[str, object]]:
             {
                 "name": pdf.name,
                 "satker": doc.metadata.satker,
-                "satker_ok": same(doc.metadata.satker, satker),
+                "satker_ok": same(doc.metadata.satker, satker, golden.get(pdf.name, ())),
                 "want": satker,
                 "year": doc.metadata.year,
                 "year_ok": doc.metadata.year == year,

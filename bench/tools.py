@@ -24,7 +24,7 @@ from bench import truth as T
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ("pypdfium2-text", "lakip", "pdfplumber", "camelot-lattice", "camelot-stream")
-SCANNED = {"r03_bapenda-jabar_2016.pdf"}
+SCANNED = {"r03_dpsda-jabar_2016_scan.pdf"}
 
 
 def _run(tool: str, pdf: Path, timeout: float) -> dict[str, object]:

@@ -46,6 +46,17 @@ _PREFIXES = tuple(w for w in HEADER_WORDS if len(w) >= 6)
 _ROLE_WORDS = ("indikator", "realisasi", "capaian", "target", "satuan", "sasaran", "kategori", "keterangan", "strategis", "tingkat")
 
 
+#: a year after the `i` of a word broken over two lines (`Realisas` / `i 2021`), the `i` and the
+#: space OCR'd as a `1`
+_OCR_YEAR = re.compile(r"[1il]((?:19|20)\d\d)")
+
+
+def is_year_cell(text: str) -> bool:
+    """A header cell that is a year: marked for a footnote (`2014*`, `2016***`, r22_disperkim
+    p. 43) or OCR'd with the `i` of the word above it (`12021`)."""
+    return bool(YEAR.fullmatch(text.rstrip("*")) or _OCR_YEAR.fullmatch(text))
+
+
 def _header_word(w: str) -> bool:
     return (
         w in HEADER_WORDS
@@ -53,6 +64,7 @@ def _header_word(w: str) -> bool:
         or (len(w) >= 6 and any(Levenshtein.distance(w, h, score_cutoff=2) <= 2 for h in _ROLE_WORDS))  # `REALALISASI`
         or w.strip(".,:()") in HEADER_WORDS
         or bool(YEAR.fullmatch(w.strip("()*")))  # `2016***`: a year marked for a footnote (r22_disperkim p. 43)
+        or bool(_OCR_YEAR.fullmatch(w))  # `Realisas` / `i 2021` OCR'd `12021` (c_scanned p. 3)
         or bool(re.fullmatch(r"\(?\d{1,3}\)?", w))
         or len(w) == 1  # OCR leaves single letters in headers (`R`, `Á`)
     )
@@ -180,7 +192,7 @@ def role_of(path: str) -> tuple[str, int | None]:
     """A column's role and year from its header path. Target, realisasi and capaian are read
     from the lowest header level that names one, and there the first named wins (`Capaian
     Target terhadap Realisasi` is a capaian, `Rencana Tingkat Capaian` a target)."""
-    path = re.sub(r"\b[1il]((?:19|20)\d\d)\b", r"\1", path)  # `Realisas i 2021` OCR'd as `Realisas 12021`
+    path = re.sub(rf"\b{_OCR_YEAR.pattern}\b", r"\1", path)  # `Realisas i 2021` OCR'd as `Realisas 12021`
     # a column's number printed in its header cell (`No (1)`, `Indikator Kinerja (3)`, r22_disperkim
     # pp. 40-49): no word of its name
     path = re.sub(r"(?:\s*\(\d{1,2}\))+\s*(?=/|$)", "", path)

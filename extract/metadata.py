@@ -102,16 +102,39 @@ def _region_after(text: str, pos: int) -> tuple[str, str, int] | None:
 
 
 def _title(words: list[str]) -> str:
+    """A name as a title: words set in capitals capitalized (`DINAS SUMBER DAYA AIR` ->
+    `Dinas Sumber Daya Air`, r03 p. 1), acronyms kept (`Dinas KUMKM`, r28; `BAPPEDA`, r01)."""
+    capitals = all(w.isupper() for w in words if w.lower() not in ("dan", "serta"))
     out = []
     for w in words:
         lw = w.lower()
         if lw in ("dan", "serta"):
             out.append(lw)
-        elif w.isupper() and len(w) > 4 and w not in ("BAPPEDA",):
+        elif w.isupper() and not _acronym(w) and (len(w) > 4 or capitals):
             out.append(w.capitalize())
         else:
             out.append(w)
     return " ".join(out)
+
+
+_CONSONANTS = re.compile(r"[B-DF-HJ-NP-TV-Z]")
+
+
+def _acronym(word: str) -> bool:
+    """A word in capitals that is no Indonesian word: a digit or no vowel in it (`BP3AKB`,
+    `BPBD`), two consonants at its end (`KUMKM`, `UPTD`), a doubled one (`BAPPEDA`; `NGG` is Indonesian), or, in a
+    word of up to four letters, two consonants side by side other than ng/ny/kh/sy (`RSUD`,
+    `PSDA`; not `DAYA`, `AIR`, `UMUM`)."""
+    w = word.strip(",.()")
+    if not w.isalpha() or not re.search(r"[AEIOU]", w):
+        return True
+    if _CONSONANTS.fullmatch(w[-1]) and _CONSONANTS.fullmatch(w[-2:-1] or "A") and w[-2:] not in ("NG", "NY"):
+        return True
+    if re.search(r"([B-DF-HJ-NP-TV-Z])\1", w.replace("NGG", "NG")):  # not `PENANGGULANGAN`
+        return True
+    pairs = [w[i : i + 2] for i in range(len(w) - 1)]
+    clusters = [p for p in pairs if _CONSONANTS.fullmatch(p[0]) and _CONSONANTS.fullmatch(p[1]) and p not in ("NG", "NY", "KH", "SY")]
+    return len(w) <= 4 and bool(clusters)
 
 
 def org_mentions(text: str) -> list[tuple[str, str | None, str | None, int]]:

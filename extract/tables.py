@@ -130,8 +130,8 @@ def _bare(r: Row) -> bool:
 
 def _value_like(cell: str) -> bool:
     text = cell.strip()
-    if hdr.YEAR.fullmatch(text.rstrip("*")) or re.fullmatch(r"\(\d+\)", text):
-        return False  # a year marked for a footnote (`2014*`, `2016***`, r22_disperkim p. 43) is a header's
+    if hdr.is_year_cell(text) or re.fullmatch(r"\(\d+\)", text):
+        return False  # a header's year, not a figure
     v = parse_value(text)
     return v.kind in ("grade", "opinion") or v.number is not None or v.ambiguous  # `Indikator` alone is a header word, not a count
 

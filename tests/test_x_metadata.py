@@ -88,11 +88,29 @@ def test_no_satker_and_no_year() -> None:
         (["RSUD KESEHATAN KERJA PROVINSI JAWA BARAT"], "RSUD Kesehatan Kerja Provinsi Jawa Barat"),
         (["Dinas Permukiman dan Perumahan Provinsi Jawa Barat"], "Dinas Permukiman dan Perumahan Provinsi Jawa Barat"),
         (["DINAS PERTANIAN TANAMAN PANGAN PROVINSI JAWA BARAT"], "Dinas Pertanian Tanaman Pangan Provinsi Jawa Barat"),
+        # short words of a name in capitals are words (`r03_dpsda` p. 1), an acronym is kept (`r28_dinkumkm`)
+        (["DINAS SUMBER DAYA AIR PROVINSI JAWA BARAT"], "Dinas Sumber Daya Air Provinsi Jawa Barat"),
+        (["DINAS KUMKM PROVINSI JAWA BARAT"], "Dinas KUMKM Provinsi Jawa Barat"),
+        (["BADAN KESBANGPOL PROVINSI JAWA BARAT"], "Badan Kesbangpol Provinsi Jawa Barat"),
+        (["BAPPEDA PROVINSI JAWA BARAT"], "BAPPEDA Provinsi Jawa Barat"),
     ],
 )
 def test_instansi_of_a_provinsi(title: list[str], satker: str) -> None:
     md = read_metadata(["LAPORAN KINERJA INSTANSI PEMERINTAH", *title, "TAHUN 2016"])
     assert md == Metadata(satker, "provinsi", "Jawa Barat", "Jawa Barat", 2016, 1.0)
+
+
+@pytest.mark.parametrize(
+    ("word", "acronym"),
+    [("BPBD", True), ("RSUD", True), ("PSDA", True), ("UPTD", True), ("KUMKM", True), ("BAPPEDA", True), ("BP3AKB", True),
+     ("DAYA", False), ("AIR", False), ("UMUM", False), ("DINAS", False), ("PERINDUSTRIAN", False), ("PANGAN", False),
+     ("PENANGGULANGAN", False),
+     ("HUMAS,", False), ("KESBANGPOL", False)],
+)  # fmt: skip
+def test_an_acronym_is_told_from_a_word_in_capitals(word: str, acronym: bool) -> None:
+    from extract.metadata import _acronym
+
+    assert _acronym(word) is acronym
 
 
 def test_instansi_a_biro_without_its_region() -> None:
@@ -216,3 +234,21 @@ def test_a_signature_title_after_the_region_is_not_part_of_it() -> None:
 
     meta = read_metadata(["LAPORAN KINERJA TAHUN 2016", "Badan Pemberdayaan Masyarakat Provinsi Jawa Barat Kepala Badan", "Bandung"])
     assert meta.satker == "Badan Pemberdayaan Masyarakat Provinsi Jawa Barat" and meta.name == "Jawa Barat"
+
+
+def test_the_survey_reads_the_readme_s_short_names_as_the_names_they_stand_for() -> None:
+    """`make eval-real --set survey` scores satker against ../shared/real-lkip/README.md, which
+    writes them short (`BPBD Prov. Jabar`); the acronyms are spelled out of the other name's
+    words, nothing else is loosened."""
+    from bench.survey import same
+
+    assert same("Badan Penanggulangan Bencana Daerah Provinsi Jawa Barat", "BPBD Provinsi Jawa Barat")
+    assert same("Badan Koordinasi Pemerintahan dan Pembangunan Wilayah I Provinsi Jawa Barat", "BKPP Wilayah I Prov. Jabar")
+    assert same("Badan Kesbangpol Provinsi Jawa Barat", "Badan Kesatuan Bangsa dan Politik Prov. Jabar (draft)")
+    assert same("Dinas KUMKM Provinsi Jawa Barat", "Dinas Koperasi dan UMKM Prov. Jabar")
+    assert same("Biro Humas, Protokol dan Umum Provinsi Jawa Barat", "Biro Humas, Protokol dan Umum Setda Prov. Jabar")
+    assert not same("Badan Kesbangpol Provinsi Jawa Barat", "BKPP Wilayah I Prov. Jabar")
+    assert not same("Dinas Peternakan Provinsi Jawa Barat", "Dinas Perkebunan Prov. Jabar")
+    assert not same("Dinas Sumber Daya Air Provinsi Jawa Barat", "Dinas Pengelolaan Sumber Daya Air (PSDA) Prov. Jawa Barat")
+    assert same("Dinas Sumber Daya Air Provinsi Jawa Barat", "Dinas PSDA", ("Dinas Sumber Daya Air Provinsi Jawa Barat",))
+    assert not same(None, "BPBD Provinsi Jawa Barat")

@@ -266,10 +266,12 @@ def cached(key_parts: list[str], image: bytes, settings: ExtractSettings, run: C
     return out
 
 
-def read_cells(img: Any, boxes: list[Box], dpi: float, binary: str, settings: ExtractSettings) -> list[tuple[Box, list[OcrWord]]]:
+def read_cells(
+    img: Any, boxes: list[Box], dpi: float, binary: str, settings: ExtractSettings, binarize: bool = False
+) -> list[tuple[Box, list[OcrWord]]]:
     """Each cell box (points) read on its own: the crops are stacked one under another with
     white space between, so one tesseract run reads them all without a neighbouring
-    column's text on the same line."""
+    column's text on the same line. `binarize`: each crop thresholded on its own first."""
     import numpy as np
 
     if not boxes:
@@ -279,7 +281,7 @@ def read_cells(img: Any, boxes: list[Box], dpi: float, binary: str, settings: Ex
     crops = []
     for x0, top, x1, bottom in boxes:
         crop = img[max(0, round(top * px)) : round(bottom * px), max(0, round(x0 * px)) : round(x1 * px)]
-        crops.append(crop)
+        crops.append(_binarized(crop) if binarize else crop)
     width = max(c.shape[1] for c in crops) + 2 * pad
     sheet = np.full((sum(c.shape[0] + 2 * pad for c in crops), width), 255, dtype=np.uint8)
     spans, y = [], 0
@@ -294,6 +296,18 @@ def read_cells(img: Any, boxes: list[Box], dpi: float, binary: str, settings: Ex
         mine = [w for w in words if lo <= (w.top + w.bottom) / 2 < hi]
         out.append((box, [OcrWord(box[0] + (w.x0 - pad) / px, box[1] + (w.top - lo - pad) / px, box[0] + (w.x1 - pad) / px,
                                   box[1] + (w.bottom - lo - pad) / px, w.text, w.conf, w.line) for w in mine]))  # fmt: skip
+    return out
+
+
+def _binarized(crop: Any) -> Any:
+    """A cell's crop thresholded on its own histogram: the page's grey speckle, which tesseract's
+    page-wide threshold keeps around a lone digit, falls below the cell's own ink (`c_scanned`
+    p. 4: `1` over `Layanan` read as `eh Layanan` from the grey crop, `1` from the cell's own)."""
+    import cv2
+
+    if crop.size == 0 or int(crop.max()) - int(crop.min()) < 64:
+        return crop  # a blank cell: its threshold would make ink of the paper's grain
+    _, out = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     return out
 
 
