@@ -323,8 +323,10 @@ def _title_row(region: list[Line]) -> bool:
 
 
 def _across(ln: Line, width: int) -> bool:
+    """One cell of words across the table, or across most of it with the rest of the row left
+    empty (`c) Cakupan Persalinan …` over 6 of 9 columns, `r02_dinkes` p. 42)."""
     filled = [c for c in ln.cells if c.strip()]
-    across = width >= 3 and (len(ln.cells) == 1 or (bool(ln.spans) and max(ln.spans) >= width))
+    across = width >= 3 and (len(ln.cells) == 1 or (bool(ln.spans) and 2 * max(ln.spans) > width))
     return len(filled) == 1 and across and not _value_like(filled[0])
 
 

@@ -148,7 +148,7 @@ SCALE_LABEL = (
 #: Words an indicator's name starts with; a ruled row whose text starts otherwise, without number
 #: or values, is the name of the row above wrapping into a row of its own.
 INDICATOR_START = re.compile(
-    r"^(?:\d+[.)]\s*|[a-h][.)]\s*)?(?:persentase|prosentase|presentase|jumlah|indeks|indek|nilai|tingkat|rasio|angka|cakupan|"
+    r"^(?:\d+[.)]\s*|[a-h][.)]\s*)?(?:persentase|prosentase|presentase|jumlah|indeks|indek|nilai|tingkat|rasio|ratio|prevalensi|angka|cakupan|"
     r"rata|opini|predikat|capaian|laju|pertumbuhan|proporsi|kontribusi|meningkatnya|terwujudnya|terselenggaranya|tersedianya|"
     r"terlaksananya|menurunnya|bertambahnya|luas|panjang|volume|produksi|produktivitas|populasi|kondisi|status|skor|derajat)\b",
     re.I,

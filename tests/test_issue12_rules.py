@@ -77,6 +77,21 @@ def test_paragraph_rows_across_the_top_of_a_grid_are_no_header() -> None:
     assert _title_row(region[1:])
 
 
+def test_a_title_cell_over_most_of_the_table_with_the_rest_of_its_row_empty_is_a_caption() -> None:
+    """`r02_dinkes` p. 42: `c) Cakupan Persalinan oleh Tenaga Kesehatan` merged over 6 of the 9
+    columns, the 3 right ones empty cells of their own, over a 2-level header."""
+    body = [
+        _line("INDIKATOR SASARAN", "2015", "", "", "", "2016", "", "", "", n=2, spans=(1, 4, 0, 0, 0, 4, 0, 0, 0)),
+        _line("", "TARGET", "REALISASI", "CAPAIAN", "PENILAIAN", "TARGET", "REALISASI", "CAPAIAN", "PENILAIAN", n=3),
+        _line("Cakupan Persalinan", "85%", "95,95%", "112,9%", "Sangat Baik", "86 %", "92,46 %", "102,7 %", "Sangat Baik", n=4),
+    ]
+    title = "c) Cakupan Persalinan oleh Tenaga Kesehatan"
+    assert _title_row([_line(title, "", "", "", "", "", "", "", "", spans=(6, 0, 0, 0, 0, 0, 1, 1, 1)), *body])
+    # over half the table or less, or beside another filled cell, it is no title
+    assert not _title_row([_line(title, "", "", "", "", "", "", "", "", spans=(4, 0, 0, 0, 1, 1, 1, 1, 1)), *body])
+    assert not _title_row([_line(title, "", "", "", "", "", "", "", "x", spans=(6, 0, 0, 0, 0, 0, 1, 1, 1)), *body])
+
+
 def test_a_header_band_fused_with_the_first_row_is_split() -> None:
     fused = _line("Sasaran (1) Mewujudkan SDM aparatur", "Indikator Kinerja (2) Jumlah SDM Aparatur", "Target 2016 (3) 40 Orang")
     head, first = _unfused([fused])

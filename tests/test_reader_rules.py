@@ -118,6 +118,8 @@ def test_row_number_printed_in_the_name_cell_without_a_stop() -> None:
             ("Meningkatnya kemandirian", "2 Persentase Desa Siaga Aktif", "66,7%", "94,9%", "142,28%"),
             ("", "1. Jumlah Puskesmas terakreditasi", "64", "82", "128,13%"),
             ("", "12 Layanan perkantoran", "12", "12", "100%"),
+            ("Menurunnya ratio Kematian Ibu dan Bayi", "1 Ratio kematian ibu", "89/ 100,000KH", "86,97/ 100,000KH", "102,33%"),
+            ("", "3 Prevalensi gizi buruk", "0,58", "0,6", "96,67%"),
         ]
     )
     [table] = find_tables(lines, 2016, ExtractSettings())
@@ -125,6 +127,8 @@ def test_row_number_printed_in_the_name_cell_without_a_stop() -> None:
         ("2", "Persentase Desa Siaga Aktif"),
         (None, "1. Jumlah Puskesmas terakreditasi"),
         (None, "12 Layanan perkantoran"),  # `Layanan` opens no indicator: the 12 is the name's
+        ("1", "Ratio kematian ibu"),  # r02 p. 110: `Ratio` and `Prevalensi` open indicators too
+        ("3", "Prevalensi gizi buruk"),
     ]
 
 
