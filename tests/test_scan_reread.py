@@ -119,3 +119,36 @@ def test_two_sure_words_one_letter_off_leave_the_guess_as_read() -> None:
 
 def test_short_words_are_not_the_page_s_spelling() -> None:
     assert scan._sure_words((_at("dalam", 99.0), _at("Target", 99.0), _at("2016", 99.0))) == frozenset({"target"})
+
+
+def test_pages_are_prepared_one_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Preparing a page holds a dozen page-sized arrays (r01's peak RSS 483 MB with two at once,
+    381 MB one at a time); tesseract still reads several pages at once."""
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    inside, most, reading = [0], [0], [0]
+    guard = threading.Lock()
+
+    def prepare(gray, dpi, binary, settings):  # type: ignore[no-untyped-def]
+        with guard:
+            inside[0] += 1
+            most[0] = max(most[0], inside[0])
+        time.sleep(0.05)
+        with guard:
+            inside[0] -= 1
+        return np.zeros((10, 10), np.uint8), np.zeros((10, 10), np.uint8), np.zeros((10, 10), np.uint8), 0.0
+
+    def tesseract(img, dpi, binary, settings):  # type: ignore[no-untyped-def]
+        with guard:
+            reading[0] += 1
+        time.sleep(0.2)
+        return ""
+
+    monkeypatch.setattr(ocr, "prepare", prepare)
+    monkeypatch.setattr(ocr, "_tesseract", tesseract)
+    with ThreadPoolExecutor(4) as pool:
+        pages = list(pool.map(lambda _: ocr.read_image(np.zeros((10, 10), np.uint8), 300.0, "", SETTINGS), range(4)))
+    assert len(pages) == 4 and reading[0] == 4
+    assert most[0] == 1

@@ -104,10 +104,17 @@ def _skew(dark: Any, max_angle: float) -> float:
     return best
 
 
+#: One page is prepared at a time: its OpenCV work holds a dozen page-sized arrays at once (about
+#: 140 MB for an A4 page at 300 dpi), so two pages prepared side by side took r01's peak RSS from
+#: 338 to 483 MB; tesseract, the long part, still runs for several pages at once.
+_PREPARING = threading.Lock()
+
+
 def read_image(gray: Any, dpi: float, binary: str, settings: ExtractSettings) -> tuple[OcrPage, Any]:
     """OCR one page image (uint8 grayscale, white paper): the words and rulings, and the
     deskewed image with the rulings erased (for `read_cells`)."""
-    img, hl, vl, angle = prepare(gray, dpi, binary, settings)
+    with _PREPARING:
+        img, hl, vl, angle = prepare(gray, dpi, binary, settings)
     scale = 72.0 / dpi
     h, w = img.shape
     page = OcrPage(
