@@ -26,10 +26,12 @@ def _cell_source(ln: Line, col: int) -> Source:
 
 def table_cells(tables: tuple[Table, ...], lines: tuple[Line, ...]) -> tuple[TableCell, ...]:
     """Every cell of the body lines (below the first header line, to the table's last) of each
-    `other` table, typed by the cell parser; OCR confidence per cell where a scan gave one."""
+    `other` table and of each table printing a budget (`Table.budget`: the audit holds its
+    realisation to its ceiling), typed by the cell parser; OCR confidence per cell where a scan
+    gave one."""
     out: list[TableCell] = []
     for t in tables:
-        if t.kind != "other":
+        if t.kind != "other" and t.budget is None:
             continue
         body = [ln for ln in lines if t.source.line < ln.source.line <= t.end_line]
         for n, ln in enumerate(body, start=1):

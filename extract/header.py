@@ -21,7 +21,20 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from extract.model import TableKind
-from extract.vocabulary import HEADER_WORDS, INDICATOR_LEVELS, KEY_WORDS, KIND_TITLES, LEVEL_NAMES, ROLE_PATTERNS
+from extract.vocabulary import (
+    BUDGET_CEILING,
+    BUDGET_MONEY,
+    BUDGET_PHYSICAL,
+    BUDGET_REALISED,
+    BUDGET_REMAINDER,
+    BUDGET_SHARE,
+    HEADER_WORDS,
+    INDICATOR_LEVELS,
+    KEY_WORDS,
+    KIND_TITLES,
+    LEVEL_NAMES,
+    ROLE_PATTERNS,
+)
 
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _COLNUM = re.compile(r"^\(\d+\)$")
@@ -449,6 +462,30 @@ def _budget_measures(roles: list[str], paths: list[str]) -> list[str]:
         elif role in ("realisasi", "capaian") and (budget or _BUDGET_PATH.search(path)) and not _KINERJA.search(path):
             out[k] = "ignore"
     return out
+
+
+def budget_columns(header: Header) -> tuple[int, int, int] | None:
+    """The columns of a budget's ceiling, its realisation in rupiah and the share printed for it
+    (`Jumlah Anggaran Setelah Perubahan (Rp.) | Realisasi Keuangan (Rp.) | (%)`, r28_dinkumkm
+    Tabel 9 pp. 16-20; `Keuangan / Pagu | Realisasi | Capaian %` beside the indicators, r01_bappeda
+    Tabel 3.7 p. 43), or None. The realisation is the first column naming one under money words or
+    right of a ceiling; the ceiling the last column left of it naming one (after the budget's
+    revision, `Setelah Perubahan`, when both are printed); the share the next column or the one
+    after naming a percentage. A physical realisation (`Fisik`) is none of them, nor is the share
+    of what is left (`SILPA / %`, r19_disbun p. 57)."""
+    paths = [p.lower() for p in header.paths]
+    for real, path in enumerate(paths):
+        if not BUDGET_REALISED.search(path) or BUDGET_PHYSICAL.search(path) or "%" in path:
+            continue
+        ceilings = [k for k in range(real) if BUDGET_CEILING.search(paths[k]) and not BUDGET_REALISED.search(paths[k])]
+        if not ceilings or not (BUDGET_MONEY.search(path) or header.roles[real] in ("ignore", "budget")):
+            continue
+        beside = range(real + 1, min(real + 3, len(paths)))
+        other = (BUDGET_PHYSICAL, BUDGET_REMAINDER)  # a share of the physical work or of what is left
+        shares = [k for k in beside if BUDGET_SHARE.search(paths[k]) and not any(p.search(paths[k]) for p in other)]
+        if shares:
+            return ceilings[-1], real, shares[0]
+    return None
 
 
 def classify(

@@ -112,6 +112,8 @@ class Table:
     end_line: int = 0
     paths: tuple[str, ...] = ()  # per column, the header cells over it top-down (`Tahun 2016 / Target`)
     level: str | None = None  # the planning level its indicator column names (`sasaran`, `program`, `kegiatan`)
+    #: a budget's (ceiling, realisation, share) columns, where the table prints them (`header.budget_columns`)
+    budget: tuple[int, int, int] | None = None
 
 
 @dataclass(frozen=True)

@@ -92,8 +92,9 @@ def _finish(d: _Draft, lines: list[Line], seq: int, year: int | None, vocab: Cou
     context = _context(lines, d.start, settings.caption_lookback)
     header = _name_column(hdr.classify(head, width, context, year, spans if d.region is not None else None, caption), d.body)
     header = by_content(header, d.body)
-    if d.region is not None and header.kind == "other":
-        return None
+    budget = hdr.budget_columns(header)
+    if d.region is not None and header.kind == "other" and budget is None:
+        return None  # a drawn grid of no table we read (a chart's boxes, a form); a budget table stays for the audit
     src = lines[d.start].source
     rows = assemble_rows(header, d.body, seq, _headings(lines, d.start), caption, vocab, settings.ocr_low_confidence)
     if rows and d.body and d.body[-1] is lines[-1] and _bare(rows[-1]) and not all(_bare(r) for r in rows):
@@ -102,7 +103,8 @@ def _finish(d: _Draft, lines: list[Line], seq: int, year: int | None, vocab: Cou
         rows = rows[:-1]
     end = d.body[-1].source.line if d.body else src.line
     head_text = tuple(" | ".join(h) for h in head)
-    return Table(seq, header.kind, head_text, header.roles, caption, src, tuple(rows), end, header.paths, hdr.indicator_level(header))
+    level = hdr.indicator_level(header)
+    return Table(seq, header.kind, head_text, header.roles, caption, src, tuple(rows), end, header.paths, level, budget)
 
 
 #: a sub-number cell: `1`, `a.`, or an outline number (`1.1.1`, `1,1.4`, `2,4,3` as r19_disbun p. 19 prints them)

@@ -26,6 +26,9 @@ _RE_PERCENT_LETTERS = re.compile(r"^([0-9lIoO|][0-9lIoO|.,]*[0-9lIoO|])\s*(?:%|o
 _DIGIT_LETTERS = str.maketrans("lI|oO", "11100")
 _RE_COUNT_GLUED = re.compile(r"^([lI|1])([A-Z][a-z]+)$")  # `lLayanan`: OCR lost the space and the digit
 _RE_MONEY = re.compile(rf"^Rp\.?\s*({_NUM})(?:\s*,-|\s*,--|\.-)?$", re.I)
+# `528.600.000,-`: the `,-` (no sen) is written after rupiah only (a budget table's cells, the `Rp.` in
+# the header: r04_bpbd p. 66, r02_dinkes p. 82)
+_RE_MONEY_MARK = re.compile(rf"^({_NUM})(?:\s*,-|\s*,--|\.-)$")
 # the unit may run to three words (`Orang PNS`, `Triliun Rupiah`, `unit usaha`: r05_disperindag pp. 29-33)
 _RE_COUNT = re.compile(rf"^({_NUM}|[lI|])\s+([A-Za-z][A-Za-z/.\-]*(?:\s+[A-Za-z][A-Za-z/.\-]*){{0,2}})\.?$")
 _PROSE_WORDS = frozenset(("dan", "atau", "dari", "yang", "di", "ke", "untuk", "dengan", "sekali", "per", "pada", "sebesar"))
@@ -118,7 +121,7 @@ def parse_value(raw: str) -> Value:
         return Value(raw=raw, kind="grade", unit="grade")
     if s in OPINIONS:
         return Value(raw=raw, kind="opinion", unit="opinion")
-    if m := _RE_MONEY.match(s):
+    if m := _RE_MONEY.match(s) or _RE_MONEY_MARK.match(s):
         return _numeric(raw, m.group(1), "money", "Rp", thousands_hint=True)
     if m := _RE_PERCENT.match(s) or _RE_PERCENT_WORD.match(s):
         return _numeric(raw, m.group(1), "percent", "%")

@@ -64,6 +64,17 @@ ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
+#: Columns of a budget table, by their header path (lower case): the ceiling (`Jumlah Anggaran
+#: Setelah Perubahan (Rp.)`, `Pagu`), the realisation of it (`Realisasi Keuangan (Rp.)`, `Keuangan /
+#: Realisasi`, `Serapan`) and its share (`(%)`, `Capaian %`); not the physical realisation (`Fisik`).
+BUDGET_CEILING = re.compile(r"\b(?:anggaran|pagu|alokasi|dana|biaya)\b")
+BUDGET_REALISED = re.compile(r"\b(?:realis\w*|serapan|penyerapan)\b")
+BUDGET_MONEY = re.compile(r"\b(?:keuangan|anggaran|dana|biaya)\b|\(rp\.?\)|\brp\b")
+BUDGET_SHARE = re.compile(r"%|\b(?:persen|persentase|prosentase|capaian|serapan)\b")
+BUDGET_PHYSICAL = re.compile(r"\bfisik\b")
+#: what is left of the ceiling (`SILPA*) / %`, r19_disbun p. 57): its share is no realisation's
+BUDGET_REMAINDER = re.compile(r"\b(?:sisa|silpa|selisih)\b")
+
 #: The planning levels an indicator column may name, coarse to fine (a PK of three levels:
 #: `Sasaran Strategis | Indikator Sasaran Strategis | Indikator Kinerja Program (Outcome)`,
 #: r19_disbun Tabel 2.3 p. 19)
@@ -93,6 +104,7 @@ HEADER_WORDS = frozenset(
         "efisiensi", "penyerapan", "deviasi", "selisih", "bobot", "skor", "penilaian", "interpretasi",
         "visi", "strategi", "kebijakan", "arah",  # a Renstra's cascade printed beside its indicators (r02 pp. 107, 110)
         "jenis",  # the name column of a table of kinds (`Jenis Ternak`, r16_disnak Tabels 2-3 pp. 14-15)
+        "unit", "kerja", "satker", "keu", "keu.",  # a budget by office (`UNIT KERJA | PROGRAM | … | Keu %`, r04_bpbd p. 66)
     )
 )  # fmt: skip
 

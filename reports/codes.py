@@ -48,6 +48,19 @@ CODES: dict[str, Code] = {
             "Realisasi anggaran {realisasi} dari pagu {pagu} adalah {computed}, bukan {stated} seperti tertulis.",
         ),
         Code(
+            "budget-row-mismatch", "error", "Persentase realisasi anggaran dalam tabel tidak sesuai rupiah",
+            "Baris \u201c{label}\u201d: realisasi {realisasi} dari pagu {pagu} adalah {computed}%, bukan {stated} seperti tertulis.",
+        ),
+        Code(
+            "budget-figure-differs", "error", "Angka anggaran dalam narasi berbeda dengan tabel anggaran",
+            "Narasi menyebut {stated} untuk \u201c{label}\u201d, sedangkan tabel anggaran ({table_at}) mencatat {actual}: "
+            "satu angka berbeda atau dua angka bertukar tempat.",
+        ),
+        Code(
+            "budget-sum-mismatch", "error", "Jumlah anggaran tidak sama dengan rinciannya",
+            "Baris \u201c{label}\u201d: {what} tertulis {stated}, tetapi {parts} baris rinciannya di bawahnya berjumlah {computed}.",
+        ),
+        Code(
             "unit-mismatch", "warning", "Satuan/target indikator berbeda antartabel",
             "Indikator \u201c{indicator}\u201d memakai satuan atau target yang berbeda: {variants}.",
         ),

@@ -87,6 +87,14 @@ class AuditContext:
     def kind(self, *kinds: str) -> list[MRow]:
         return [r for r in self.rows if r.table_kind in kinds]
 
+    def table_rows(self, table_seq: int) -> list[dict[int, TableCell]]:
+        """A table's stored cells, body line by body line, each by its column."""
+        lines: dict[int, dict[int, TableCell]] = {}
+        for c in self.cells:
+            if c.table_seq == table_seq:
+                lines.setdefault(c.row, {})[c.col] = c
+        return [cells for _, cells in sorted(lines.items())]
+
     def quote(self, line: int | None) -> str:
         return self.lines.get(line or -1, (None, ""))[1].replace("\t", " | ").strip()
 

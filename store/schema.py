@@ -42,7 +42,8 @@ def _value(p: str, what: str) -> tuple[Column, ...]:
 #: before versions were kept) lacks it and is read again by the next ingest of its file.
 #: 2: typed cells, satker mentions, sentences and capaian scales stored (`cells`, `mentions`, `sentences`, `scale_bands`).
 #: 3: each table's planning level (`tables.level`): the PK checks leave out a program's or kegiatan's PK.
-SCHEMA_VERSION = 3
+#: 4: a budget table's columns (`tables.budget_*`) and its cells: the audit holds each realisation to its ceiling.
+SCHEMA_VERSION = 4
 
 _BBOX_DOC = "box on its page, `x0,top,x1,bottom` in points from the top-left (PDFs)"
 
@@ -184,6 +185,9 @@ TABLES: tuple[TableDef, ...] = (
             C("header", "VARCHAR", "header lines as printed, cells joined by ` | `, lines by newline"),
             C("roles", "VARCHAR", "the role given to each column (`no`, `indicator`, `target`, `hist:realisasi:2023`, …)"),
             C("level", "VARCHAR", "the planning level its indicator column's header names (`sasaran`, `program`, `kegiatan`), if any"),
+            C("budget_ceiling_col", "INTEGER", "a budget table's ceiling column, from 0 (`Pagu`, `Anggaran Setelah Perubahan`)"),
+            C("budget_realised_col", "INTEGER", "the column of the ceiling's realisation in rupiah (`Realisasi Keuangan (Rp.)`)"),
+            C("budget_share_col", "INTEGER", "the column of the share printed for it (`(%)`)"),
             C("line", "INTEGER", "first header line"),
             C("end_line", "INTEGER", "last line of the table body"),
             C("page", "INTEGER", "page of the header, when known"),

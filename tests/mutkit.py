@@ -35,5 +35,12 @@ def claim(kind: str, text: str, *, value: float | None = None, value_from: float
     return ClaimRow(kind, text, raw or text, value, value_from, value_to, page, line, decimals)
 
 
-def table(seq: int, kind: str, line: int, end_line: int, header: str = "", page: int | None = 1) -> dict[str, Any]:
-    return {"table_seq": seq, "kind": kind, "line": line, "end_line": end_line, "header": header, "page": page}
+def table(
+    seq: int, kind: str, line: int, end_line: int, header: str = "", page: int | None = 1, budget: tuple[int, int, int] | None = None
+) -> dict[str, Any]:
+    """A stored table's row; `budget`: its (ceiling, realisation, share) columns (`tables.budget_*`)."""
+    ceiling, realised, share = budget or (None, None, None)
+    return {
+        "table_seq": seq, "kind": kind, "line": line, "end_line": end_line, "header": header, "page": page,
+        "budget_ceiling_col": ceiling, "budget_realised_col": realised, "budget_share_col": share,
+    }  # fmt: skip

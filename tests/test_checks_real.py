@@ -29,11 +29,15 @@ def ctx(rows: list[MRow] = (), claims: list[ClaimRow] = (), lines: dict[int, tup
 
 def typed(c: AuditContext) -> AuditContext:
     """The context with the evidence ingest stores beside its lines (extract.evidence): the typed
-    cells of its `other` tables, the satker mentions and the prose sentences of its lines."""
+    cells of its `other` and budget tables, the satker mentions and the prose sentences of its lines."""
     lines = tuple(Line(tuple(text.split("\t")), Source("t", n, page)) for n, (page, text) in sorted(c.lines.items()))
     tables = tuple(
-        Table(t["table_seq"], t["kind"], (), (), None, Source("t", t["line"], t.get("page")), end_line=t["end_line"]) for t in c.tables
-    )
+        Table(
+            t["table_seq"], t["kind"], (), (), None, Source("t", t["line"], t.get("page")), end_line=t["end_line"],
+            budget=None if t.get("budget_ceiling_col") is None else (t["budget_ceiling_col"], t["budget_realised_col"], t["budget_share_col"]),  # noqa: E501
+        )
+        for t in c.tables
+    )  # fmt: skip
     places = {ln.source.line: ln.source for ln in lines}
     return replace(c, cells=table_cells(tables, lines), mentions=mentions(lines), sentences=prose_sentences(lines), places=places)
 

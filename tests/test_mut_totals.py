@@ -56,3 +56,11 @@ def test_each_row_and_only_other_tables() -> None:
 def test_the_last_total_column_counts() -> None:
     (f,) = found("1\tASN\t3\t2\t5\t9", header="No | Jenis | L | P | Jumlah | Total")
     assert "= 10" in f.message and "kolom Total tertulis 9" in f.message
+
+
+def test_a_budget_tables_ceilings_are_no_total() -> None:
+    # `Jumlah Anggaran Sebelum | Setelah Perubahan` are two ceilings (r28_dinkumkm Tabel 9): budget_rows holds them
+    header, line = "No | Kegiatan | Jumlah | Jumlah | Realisasi | % | Fisik", "1\tSDM\t5\t4\t4\t96,85\t100"
+    assert found(line, header=header)
+    ctx = context(lines={11: (4, line)}, tables=[table(1, "other", 10, 11, header=header, budget=(3, 4, 5))])
+    assert not list(totals.run(ctx))

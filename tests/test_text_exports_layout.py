@@ -157,3 +157,35 @@ def test_a_blank_line_after_a_row_with_its_figures_opens_the_next_row() -> None:
         ["Persentase aparatur perencana OPD & Kab/Kota yang memiliki sertifikat kompetensi", "0,1"],
         ["Persentase SDM perencana terhadap kebutuhan ideal", "35"],
     ]
+
+
+# r02_dinkes p. 33: `Realisasi`, centred beside the two lines of `Target` / `(%)`, printed over
+# the gutter between the target's figures and the realisation's
+PACKED_HEADER = """\
+          Sasaran                                    Target                 Capaian
+  NO                      Indikator Kinerja                Realisasi
+          Strategis                                   (%)                    (%)
+   1    Meningkatnya      Persentase Desa Siaga       66,7%       94,9%      142,28%
+        kemandirian       Aktif"""
+
+
+def test_a_header_word_over_a_gutter_names_the_column_no_other_line_names() -> None:
+    rows = _rows(PACKED_HEADER)
+    assert rows[0] == ["NO", "Sasaran Strategis", "Indikator Kinerja", "Target (%)", "Realisasi", "Capaian (%)"]
+    assert rows[1] == ["1", "Meningkatnya kemandirian", "Persentase Desa Siaga Aktif", "66,7%", "94,9%", "142,28%"]
+
+
+# r02_dinkes p. 34: the table carried from p. 33 ends where a paragraph starts left of it
+CARRIED_THEN_PROSE = """\
+   2    Meningkatnya      Persentase penduduk yang    59%         64,42%     109.19%
+        kualitas          menggunakan jamban sehat
+
+
+2. Misi 2 : Menjamin pelayanan kesehatan yang prima
+      Tujuan 2 : Tercapainya pelayanan kesehatan yang berkualitas, dengan"""
+
+
+def test_a_paragraph_starting_left_of_a_carried_table_ends_it() -> None:
+    carried = G.Carried((6, 24, 52, 64, 75), 2)
+    rows = _rows(CARRIED_THEN_PROSE, carried)
+    assert rows == [["2", "Meningkatnya kualitas", "Persentase penduduk yang menggunakan jamban sehat", "59%", "64,42%", "109.19%"]]

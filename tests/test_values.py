@@ -19,6 +19,8 @@ from extract.values import GRADES, OPINIONS, UNITS, parse_number, parse_value
         ("Rp 66.964.726.000", "money", 66964726000.0, "Rp", 0),
         ("Rp. 59,900,669,261", "money", 59900669261.0, "Rp", 0),
         ("Rp 31.316.375.000,-", "money", 31316375000.0, "Rp", 0),
+        ("528.600.000,-", "money", 528600000.0, "Rp", 0),  # `,-` is written after rupiah only (r04_bpbd p. 66)
+        ("1.000.000.-", "money", 1000000.0, "Rp", 0),
         ("59,900,669,261", "number", 59900669261.0, None, 0),
         ("1.234.567,89", "number", 1234567.89, None, 2),
         ("1,234,567.89", "number", 1234567.89, None, 2),

@@ -242,6 +242,8 @@ def _ends_table(r: RawLine, left: int) -> bool:
     ps = pieces(r.text)
     if _CAPTION.match(text) or (len(ps) == 1 and _HEADING.match(text) and not figure(text.split()[-1])):
         return True
+    if len(ps) == 1 and ps[0].start < left - 1 and len(text) >= 20 and not GROUP_START.match(text):
+        return True  # a paragraph starting left of the table (`2. Misi 2 : Menjamin …`, r02_dinkes p. 34)
     return len(ps) == 1 and len(text) >= 75 and ps[0].start <= left + 2 and not GROUP_START.match(text)
 
 
@@ -434,8 +436,10 @@ def region_grid(region: Region, page: int) -> Grid:
     a name centred lower, `Indikator Kinerja` beside `Target 2016`, r29_dishub p. 7) joins it."""
     edges = region.edges
     n = len(edges) + 1
-    head = [locate(r, edges) for r in region.lines[: region.head]]
-    body = [locate(r, edges) for r in region.lines[region.head :]]
+    head = _unclaimed(
+        [locate(r, edges) for r in region.lines[: region.head]],
+        value_columns(body := [locate(r, edges) for r in region.lines[region.head :]]),
+    )
     groups: list[tuple[list[Located], float, float]] = []
     for k, line in enumerate(head):
         top = region.lines[k].line * LINE
@@ -451,6 +455,24 @@ def region_grid(region: Region, page: int) -> Grid:
     cells = [c for r, (lines, top, bottom) in enumerate(groups) for c in _cells(r, lines, top, bottom, n, edges)]
     ys = [g[1] for g in groups] + [groups[-1][2]]
     return Grid(page, tuple(_xs(edges)), tuple(ys), tuple(cells), "stream")
+
+
+def _unclaimed(head: list[Located], values: set[int]) -> list[Located]:
+    """Header pieces over a gutter moved into the one value column they cover that no other
+    header line names. pdftotext packs a line of few words to the left: `Realisasi`, centred
+    beside the two lines of `Target` / `(%)`, prints over the gutter between the target's figures
+    and the realisation's, and would name both columns (r02_dinkes p. 33)."""
+    claimed = {c0 for line in head for (c0, c1), p in line if c0 == c1 and _ROLE.search(p.text)}
+    out = []
+    for line in head:
+        moved = []
+        for (c0, c1), p in line:
+            free = [c for c in range(c0, c1 + 1) if c not in claimed]
+            if c1 > c0 and len(free) == 1 and free[0] in values and _ROLE.search(p.text):
+                c0 = c1 = free[0]
+            moved.append(((c0, c1), p))
+        out.append(moved)
+    return out
 
 
 def _under(line: Located, above: list[Located]) -> bool:
@@ -491,7 +513,8 @@ def page_regions(lines: list[RawLine], carried: Carried | None) -> tuple[list[Re
             i += 1
             continue
         first, end = head
-        left = min(p.start for r in lines[first:end] for p in pieces(r.text))
+        # (the first row counted in: a header centred over its columns starts right of the names, r29_dishub p. 7)
+        left = min(p.start for r in lines[first : end + 1] for p in pieces(r.text))
         stop = body_end(lines, end, left)
         if stop - end >= 1:
             regions.append(_fit(Region(lines[first:stop], end - first, named=_naming(lines[first:end])), []))
