@@ -87,6 +87,12 @@ class AuditContext:
     def kind(self, *kinds: str) -> list[MRow]:
         return [r for r in self.rows if r.table_kind in kinds]
 
+    @staticmethod
+    def budget_columns(table: dict[str, Any]) -> tuple[int, int, int] | None:
+        """A stored table's (ceiling, realisation, share) columns (`tables.budget_*`), or None."""
+        cols = (table.get("budget_ceiling_col"), table.get("budget_realised_col"), table.get("budget_share_col"))
+        return None if cols[0] is None or cols[1] is None or cols[2] is None else (cols[0], cols[1], cols[2])
+
     def table_rows(self, table_seq: int) -> list[dict[int, TableCell]]:
         """A table's stored cells, body line by body line, each by its column."""
         lines: dict[int, dict[int, TableCell]] = {}

@@ -436,10 +436,9 @@ def region_grid(region: Region, page: int) -> Grid:
     a name centred lower, `Indikator Kinerja` beside `Target 2016`, r29_dishub p. 7) joins it."""
     edges = region.edges
     n = len(edges) + 1
-    head = _unclaimed(
-        [locate(r, edges) for r in region.lines[: region.head]],
-        value_columns(body := [locate(r, edges) for r in region.lines[region.head :]]),
-    )
+    body = [locate(r, edges) for r in region.lines[region.head :]]
+    values = value_columns(body)
+    head = _unclaimed([locate(r, edges) for r in region.lines[: region.head]], values)
     groups: list[tuple[list[Located], float, float]] = []
     for k, line in enumerate(head):
         top = region.lines[k].line * LINE
@@ -449,7 +448,7 @@ def region_grid(region: Region, page: int) -> Grid:
             groups.append(([line], top, top + LINE))
     lines = region.lines[region.head :]
     gaps = [0] + [_blanks(a, b) for a, b in itertools.pairwise(lines)]
-    for row in group_rows(body, value_columns(body), gaps):
+    for row in group_rows(body, values, gaps):
         first, last = region.lines[region.head + row.lines[0]], region.lines[region.head + row.lines[-1]]
         groups.append(([body[k] for k in row.lines], first.line * LINE, (last.line + 1) * LINE))
     cells = [c for r, (lines, top, bottom) in enumerate(groups) for c in _cells(r, lines, top, bottom, n, edges)]

@@ -38,8 +38,8 @@ def _budget_rows(ctx: AuditContext) -> list[_BudgetRow]:
     """Each budget table's rows with a ceiling and a realisation (`tables.budget_*`)."""
     out = []
     for t in ctx.tables:
-        cols = (t.get("budget_ceiling_col"), t.get("budget_realised_col"), t.get("budget_share_col"))
-        if cols[0] is None or cols[1] is None or cols[2] is None:
+        cols = ctx.budget_columns(t)
+        if cols is None:
             continue
         for cells in ctx.table_rows(t["table_seq"]):
             if cols[0] not in cells or cols[1] not in cells:
@@ -86,14 +86,16 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
     rows = _budget_rows(ctx)
     printed = {x for r in rows for x in (r.ceiling, r.realised)}
     claims = [c for c in ctx.claims if c.kind in ("money", "percent") and c.value is not None]
-    seen: set[tuple[int, float]] = set()
+    seen: set[tuple[int, float]] = set()  # a figure a line prints twice is one finding
     for claim in claims:
         if claim.kind != "money" or claim.value is None or claim.value < MIN_MONEY or claim.value in printed:
+            continue
+        if (claim.line, claim.value) in seen:
             continue
         around = [c for c in claims if c is not claim and abs(c.line - claim.line) <= NEAR]
         for row in rows:
             figure = next((x for x in (row.ceiling, row.realised) if near_miss(claim.value, x)), None)
-            if figure is None or not any(_corroborates(c, row, figure) for c in around) or (claim.line, claim.value) in seen:
+            if figure is None or not any(_corroborates(c, row, figure) for c in around):
                 continue
             seen.add((claim.line, claim.value))
             yield finding(

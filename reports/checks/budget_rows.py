@@ -45,9 +45,10 @@ def _column_decimals(rows: list[dict[int, TableCell]], col: int) -> int:
 
 def run(ctx: AuditContext) -> Iterator[Finding]:
     for t in ctx.tables:
-        ceiling_col, realised_col, share_col = t.get("budget_ceiling_col"), t.get("budget_realised_col"), t.get("budget_share_col")
-        if ceiling_col is None or realised_col is None or share_col is None:
+        cols = ctx.budget_columns(t)
+        if cols is None:
             continue
+        ceiling_col, realised_col, share_col = cols
         rows = ctx.table_rows(t["table_seq"])
         decimals = _column_decimals(rows, share_col)
         for cells in rows:

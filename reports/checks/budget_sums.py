@@ -104,11 +104,11 @@ def _mismatch(row: _Row, parts: list[_Row], which: int) -> tuple[TableCell, floa
 
 def run(ctx: AuditContext) -> Iterator[Finding]:
     for t in ctx.tables:
-        ceiling, realised = t.get("budget_ceiling_col"), t.get("budget_realised_col")
+        cols = ctx.budget_columns(t)
         roles = (t.get("roles") or "").split(" | ")
-        if ceiling is None or realised is None or "no" not in roles:
+        if cols is None or "no" not in roles:
             continue
-        rows = _outline(ctx.table_rows(t["table_seq"]), roles.index("no"), (ceiling, realised))
+        rows = _outline(ctx.table_rows(t["table_seq"]), roles.index("no"), (cols[0], cols[1]))
         for k, row in enumerate(rows):
             parts = _parts(rows, k)
             wrong = [(name, *m) for which, name in ((0, "pagu"), (1, "realisasi")) if (m := _mismatch(row, parts, which))]

@@ -26,7 +26,7 @@ def run(ctx: AuditContext) -> Iterator[Finding]:
     for t in ctx.tables:
         header = t["header"].split("\n")[0].split(" | ")
         total_cols = [i for i, h in enumerate(header) if _TOTAL.search(h)]
-        if not total_cols or t["kind"] not in ("other",) or t.get("budget_ceiling_col") is not None:
+        if not total_cols or t["kind"] not in ("other",) or ctx.budget_columns(t) is not None:
             # (a budget table's `Jumlah Anggaran Sebelum / Setelah Perubahan` are two ceilings, not a
             # row's parts and their sum, r28_dinkumkm Tabel 9: `budget_rows` holds its rows)
             continue
